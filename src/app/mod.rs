@@ -1,0 +1,3 @@
+//! The egui window. INTERFACE STUB: filled by the app helper.
+
+pub mod map;

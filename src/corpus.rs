@@ -1,0 +1,1 @@
+//! The set of loaded articles and their events, with indexes. INTERFACE STUB: filled by the app helper.

@@ -1,0 +1,14 @@
+//! Border Atlas: Cambodia–Laos cross-border cooperation events extracted from
+//! news articles, shown on a map and a timeline.
+//!
+//! Data flows one way (see `DESIGN.md`):
+//! files ─[`load`]→ [`model::Article`] ─[`extract`]→ [`model::Event`]s ─[`corpus`]→ indexes ─[`app`]→ views.
+//! Everything but [`app`] is free of UI types; [`extract`] is pure.
+
+pub mod app;
+pub mod corpus;
+pub mod extract;
+pub mod gazetteer;
+pub mod geo;
+pub mod load;
+pub mod model;
