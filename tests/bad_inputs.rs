@@ -287,7 +287,17 @@ fn json_of_the_wrong_shape() {
         error_of(&tree, &out, "d/text_number.json"),
         "field \"text\": expected a string, found a number"
     );
-    assert!(error_of(&tree, &out, "d/nested.json").starts_with("no article text"));
+    assert_eq!(
+        error_of(&tree, &out, "d/nested.json"),
+        "not an article file (JSON without article fields: no \"text\", \"body\" or \"content\")"
+    );
+    // Objects that look like articles but lack a body fail as such.
+    tree.write("d/no_body.json", br#"{"title": "Only a title"}"#);
+    let out = load(&[tree.path("d/no_body.json")]);
+    assert_eq!(
+        error_of(&tree, &out, "d/no_body.json"),
+        "no article text (no \"text\", \"body\" or \"content\" field)"
+    );
 }
 
 #[test]
@@ -533,8 +543,16 @@ fn structured_bytes() -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(fragment(), 0..24).prop_map(|parts| parts.concat())
 }
 
+/// 2,000 cases per property unless `PROPTEST_CASES` asks for more (or fewer).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn load_bytes_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

@@ -100,7 +100,7 @@ fn is_suspicious_control(b: u8) -> bool {
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let sample = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
     let pairs = sample.len() / 2;
-    if pairs < 4 || bytes.len() % 2 != 0 {
+    if pairs < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even_nul, mut odd_nul) = (0usize, 0usize);
@@ -119,6 +119,45 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     } else {
         None
     }
+}
+
+/// Count well-formed multi-byte UTF-8 sequences and invalid ones.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
+    let mut valid_multibyte = 0usize;
+    let mut invalid = 0usize;
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid_multibyte += s.chars().filter(|c| c.len_utf8() > 1).count();
+                return (valid_multibyte, invalid);
+            }
+            Err(e) => {
+                let good = rest.get(..e.valid_up_to()).unwrap_or(&[]);
+                // `good` is valid UTF-8 by construction.
+                valid_multibyte += std::str::from_utf8(good)
+                    .map(|s| s.chars().filter(|c| c.len_utf8() > 1).count())
+                    .unwrap_or(0);
+                invalid += 1;
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                rest = rest.get(skip.max(1)..).unwrap_or(&[]);
+                if rest.is_empty() {
+                    return (valid_multibyte, invalid);
+                }
+            }
+        }
+    }
+}
+
+/// UTF-8 with only a few invalid sequences: at least four well-formed
+/// multi-byte characters per invalid sequence, or well-formed multi-byte
+/// characters and a single invalid sequence at the very end (a file cut in
+/// the middle of a character). A Windows-1252 file has no well-formed
+/// multi-byte sequences in practice, so it never qualifies.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let cut_at_end = std::str::from_utf8(bytes).is_err_and(|e| e.error_len().is_none());
+    let (valid, invalid) = utf8_counts(bytes);
+    invalid > 0 && valid > 0 && (valid >= invalid * 4 || (invalid == 1 && cut_at_end))
 }
 
 /// Whether decoded text looks like text rather than binary noise.
@@ -191,6 +230,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
+            Err(_) if mostly_utf8(bytes) => {
+                // UTF-8 with a few broken sequences (a cut download, a stray
+                // byte): re-reading everything as Windows-1252 would garble
+                // every correct accented letter, so replace only the bad bytes.
+                let (_, invalid) = utf8_counts(bytes);
+                warnings.push(format!(
+                    "{invalid} invalid UTF-8 sequence{} replaced with \u{fffd}",
+                    if invalid == 1 { "" } else { "s" }
+                ));
+                String::from_utf8_lossy(bytes).into_owned()
+            }
             Err(_) => {
                 let (cow, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
                 let s = cow.into_owned();
@@ -306,6 +356,27 @@ mod tests {
         let d = decode(b"Caf\xe9 in Pakse \x93quoted\x94").unwrap();
         assert_eq!(d.text, "Café in Pakse \u{201c}quoted\u{201d}");
         assert_eq!(d.warnings, ["not valid UTF-8; decoded as Windows-1252"]);
+        // A final high byte is Windows-1252, not a cut UTF-8 character.
+        assert_eq!(decode(b"Caf\xe9").unwrap().text, "Café");
+    }
+
+    #[test]
+    fn mostly_utf8_keeps_the_good_characters() {
+        // Cut in the middle of the last character.
+        let mut cut = "Café à Pakse é".as_bytes().to_vec();
+        cut.pop();
+        let d = decode(&cut).unwrap();
+        assert_eq!(d.text, "Café à Pakse \u{fffd}");
+        assert_eq!(
+            d.warnings,
+            ["1 invalid UTF-8 sequence replaced with \u{fffd}"]
+        );
+        // One stray byte among many good accented letters.
+        let mut stray = "é".repeat(10).into_bytes();
+        stray.push(0xe9);
+        stray.extend(b" end");
+        let d = decode(&stray).unwrap();
+        assert_eq!(d.text, format!("{}\u{fffd} end", "é".repeat(10)));
     }
 
     #[test]

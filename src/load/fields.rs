@@ -81,7 +81,6 @@ pub(crate) fn parse_date(raw: &str) -> Option<NaiveDate> {
         Some((first, rest))
             if first.len() >= 3
                 && first.chars().all(|c| c.is_ascii_alphabetic())
-                && !first.chars().all(|c| c.is_ascii_digit())
                 && is_weekday(first) =>
         {
             rest.trim()

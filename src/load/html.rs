@@ -9,9 +9,10 @@
 //! - source: `og:site_name`; url: `og:url`, else `<link rel="canonical">`;
 //! - text: block elements (paragraphs, headings, list items, quotes, cells...) as
 //!   paragraphs joined by blank lines, whitespace collapsed inside each;
-//!   `script`, `style`, `nav`, `header`, `footer`, `aside`, `form`, `noscript`,
-//!   `template`, `svg`, `iframe`, `button`, `select`, `figure` captions are kept, and
-//!   elements marked `hidden` / `aria-hidden="true"` are dropped. Entities are decoded
+//!   the contents of `script`, `style`, `nav`, `header`, `footer`, `aside`, `form`,
+//!   `noscript`, `template`, `svg`, `iframe`, `button`, `select` (and a few more,
+//!   see `SKIPPED`) are dropped, as are elements marked `hidden` or
+//!   `aria-hidden="true"`; figure captions are kept. Entities are decoded
 //!   by the parser. The traversal is iterative: deeply nested markup cannot
 //!   overflow the stack.
 

@@ -44,7 +44,27 @@ pub(crate) fn parse_json(
     warnings: Vec<String>,
 ) -> Result<Vec<(String, Result<Article, LoadError>)>, LoadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| malformed(&e))?;
+    let looks_like_article = |v: &Value| {
+        matches!(v, Value::Object(map)
+            if get(map, &["text", "body", "content", "title", "headline"]).is_some())
+    };
+    let not_articles = || {
+        LoadError::NotArticle(
+            "JSON without article fields: no \"text\", \"body\" or \"content\"".to_string(),
+        )
+    };
     match value {
+        // JSON that is not articles at all (a settings file, annotations...):
+        // one failure for the file rather than one per element.
+        Value::Object(ref map) if !looks_like_article(&value) && !map.is_empty() => {
+            Err(not_articles())
+        }
+        Value::Array(ref items)
+            if items.iter().any(|v| matches!(v, Value::Object(_)))
+                && !items.iter().any(looks_like_article) =>
+        {
+            Err(not_articles())
+        }
         Value::Object(map) => Ok(vec![(path.to_string(), parse_object(path, &map, warnings))]),
         Value::Array(items) => {
             if items.is_empty() {
@@ -231,5 +251,20 @@ mod tests {
         );
         let e = parse_json("a.json", "[{\"text\": \"abc", Vec::new()).unwrap_err();
         assert!(e.to_string().contains("truncated"), "{e}");
+    }
+
+    #[test]
+    fn json_that_is_not_articles_fails_once() {
+        let e = parse_json(
+            "gold.json",
+            r#"[{"file": "a.txt", "events": []}, {"file": "b.txt"}]"#,
+            Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "not an article file (JSON without article fields: no \"text\", \"body\" or \"content\")"
+        );
+        assert!(parse_json("c.json", r#"{"name": "x"}"#, Vec::new()).is_err());
     }
 }
