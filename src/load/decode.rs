@@ -177,7 +177,34 @@ fn text_looks_binary(text: &str) -> bool {
 }
 
 /// Decode a file's bytes into text. See the module documentation for the order of checks.
+#[cfg(test)]
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
+    decode_with_declared(bytes, None)
+}
+
+/// The encoding an HTML page declares in its first 1,024 bytes
+/// (`<meta charset="...">` or `content="text/html; charset=..."`).
+pub(crate) fn html_declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = lower.get(at..)?;
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    encoding_rs::Encoding::for_label(rest.get(..end)?)
+}
+
+/// [`decode`], using `declared` instead of Windows-1252 for text that is not UTF-8.
+pub(crate) fn decode_with_declared(
+    bytes: &[u8],
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<Decoded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
@@ -242,14 +269,36 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
                 String::from_utf8_lossy(bytes).into_owned()
             }
             Err(_) => {
-                let (cow, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                // An HTML page may declare its encoding; otherwise Windows-1252,
+                // the usual encoding of legacy Western text files.
+                // (As browsers do, a declared UTF-16 or "replacement" is ignored.)
+                let declared = declared.filter(|e| {
+                    ![
+                        encoding_rs::UTF_8,
+                        encoding_rs::WINDOWS_1252,
+                        encoding_rs::UTF_16LE,
+                        encoding_rs::UTF_16BE,
+                        encoding_rs::REPLACEMENT,
+                        encoding_rs::X_USER_DEFINED,
+                    ]
+                    .contains(e)
+                });
+                let enc = declared.unwrap_or(encoding_rs::WINDOWS_1252);
+                let (cow, _) = enc.decode_without_bom_handling(bytes);
                 let s = cow.into_owned();
                 if text_looks_binary(&s) {
-                    return Err(LoadError::Binary(
-                        "neither UTF-8 nor Windows-1252 text".to_string(),
-                    ));
+                    return Err(LoadError::Binary(format!(
+                        "neither UTF-8 nor {} text",
+                        enc.name()
+                    )));
                 }
-                warnings.push("not valid UTF-8; decoded as Windows-1252".to_string());
+                warnings.push(match declared {
+                    Some(e) => format!(
+                        "not valid UTF-8; decoded as {} (declared in the page)",
+                        e.name()
+                    ),
+                    None => "not valid UTF-8; decoded as Windows-1252".to_string(),
+                });
                 s
             }
         }
@@ -377,6 +426,25 @@ mod tests {
         stray.extend(b" end");
         let d = decode(&stray).unwrap();
         assert_eq!(d.text, format!("{}\u{fffd} end", "é".repeat(10)));
+    }
+
+    #[test]
+    fn html_declared_encoding_is_used() {
+        let page = b"<meta charset=\"shift_jis\"><p>\x93\xfa\x96\x7b</p>";
+        let enc = html_declared_encoding(page);
+        assert_eq!(enc, Some(encoding_rs::SHIFT_JIS));
+        let d = decode_with_declared(page, enc).unwrap();
+        assert!(d.text.contains("日本"), "{}", d.text);
+        assert_eq!(
+            d.warnings,
+            ["not valid UTF-8; decoded as Shift_JIS (declared in the page)"]
+        );
+        let latin =
+            b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>caf\xe9";
+        let enc = html_declared_encoding(latin);
+        let d = decode_with_declared(latin, enc).unwrap();
+        assert!(d.text.ends_with("café"));
+        assert_eq!(d.warnings, ["not valid UTF-8; decoded as Windows-1252"]);
     }
 
     #[test]

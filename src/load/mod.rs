@@ -273,11 +273,16 @@ pub fn load_bytes_each(
             limit: MAX_FILE_BYTES,
         });
     }
-    let decoded = decode::decode(bytes)?;
+    let format = Format::of(path);
+    let declared = match format {
+        Some(Format::Html) => decode::html_declared_encoding(bytes),
+        _ => None,
+    };
+    let decoded = decode::decode_with_declared(bytes, declared)?;
     let mut warnings = decoded.warnings;
     let text = decoded.text.as_str();
     let single = |r: Result<Article, LoadError>| Ok(vec![(path.to_string(), r)]);
-    match Format::of(path) {
+    match format {
         Some(Format::Text) => single(text::parse_txt(path, text, warnings)),
         Some(Format::Markdown) => single(text::parse_md(path, text, warnings)),
         Some(Format::Html) => single(html::parse_html(path, text, warnings)),

@@ -126,11 +126,30 @@ pub(crate) fn parse_md(
             (0, false)
         }
         FrontMatter::Block { body, end } => {
-            for line in body.lines() {
-                if let Some((k, v)) = line.split_once(':') {
-                    if let Some(key) = (k.len() <= 16).then(|| header_key(k)).flatten() {
-                        apply(&mut article, key, v, "front matter");
-                    }
+            let lines: Vec<&str> = body.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                // Top-level keys only: indented lines belong to the key above.
+                if line.starts_with([' ', '\t']) {
+                    continue;
+                }
+                let Some((k, v)) = line.split_once(':') else {
+                    continue;
+                };
+                let Some(key) = (k.len() <= 16).then(|| header_key(k)).flatten() else {
+                    continue;
+                };
+                let v = v.trim();
+                if matches!(v, "" | ">" | "|" | ">-" | "|-" | ">+" | "|+") {
+                    // A YAML block scalar: the value is the indented lines below.
+                    let folded: Vec<&str> = lines
+                        .iter()
+                        .skip(i + 1)
+                        .take_while(|l| l.starts_with([' ', '\t']) || l.trim().is_empty())
+                        .map(|l| l.trim())
+                        .collect();
+                    apply(&mut article, key, &folded.join(" "), "front matter");
+                } else {
+                    apply(&mut article, key, v, "front matter");
                 }
             }
             (end, true)
@@ -254,6 +273,14 @@ mod tests {
             a.text,
             "Checkpoint opens\n\nThe checkpoint opened.\nDetails\nMore."
         );
+    }
+
+    #[test]
+    fn markdown_block_scalar_title() {
+        let md = "---\ntitle: >\n  A folded\n  long title\nsource: S\n---\nBody.";
+        let a = parse_md("a.md", md, Vec::new()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("A folded long title"));
+        assert_eq!(a.source.as_deref(), Some("S"));
     }
 
     #[test]
