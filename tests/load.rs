@@ -330,6 +330,15 @@ fn collect_files_lists_article_files_only() {
     assert_eq!(failures.len(), 1);
     assert_eq!(failures[0].path, tree.shown("x/c.png"));
     assert_eq!(failures[0].error, "not an article file (.png)");
+    assert!(failures[0].is_skip());
+    // The same folder given twice (or a file and its folder) lists each file once.
+    let (again, failures) = collect_files(&[
+        tree.root().to_path_buf(),
+        tree.path("x/a.txt"),
+        tree.root().to_path_buf(),
+    ]);
+    assert_eq!(again, files);
+    assert_eq!(failures.len(), 1);
 }
 
 #[test]

@@ -100,7 +100,8 @@ fn is_suspicious_control(b: u8) -> bool {
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let sample = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
     let pairs = sample.len() / 2;
-    if pairs < 4 || !bytes.len().is_multiple_of(2) {
+    // An odd length (a cut file) is allowed: the last byte decodes to U+FFFD.
+    if pairs < 4 {
         return None;
     }
     let (mut even_nul, mut odd_nul) = (0usize, 0usize);

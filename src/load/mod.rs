@@ -480,10 +480,12 @@ impl Collector {
                         .parent()
                         .map(|p| p.display().to_string())
                         .unwrap_or_default();
-                    self.skipped
-                        .entry((folder, ext_label(path)))
-                        .or_default()
-                        .push(path.display().to_string());
+                    if self.seen.insert(path.to_path_buf()) {
+                        self.skipped
+                            .entry((folder, ext_label(path)))
+                            .or_default()
+                            .push(path.display().to_string());
+                    }
                 }
             } else if Format::of(&path.to_string_lossy()).is_some() {
                 self.fail(
