@@ -12,3 +12,4 @@ pub mod gazetteer;
 pub mod geo;
 pub mod load;
 pub mod model;
+pub mod sample;
