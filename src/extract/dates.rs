@@ -29,7 +29,7 @@
 //!   "May 27 last year", "May 27 of this year".
 //! * **Period** (month or year precision): "May 2022", "Dec. 2021",
 //!   "November last year", "May this year", "in May" / "since May" / "until
-//!   May" / "by May" / "during May" / "from April to May" (a full month name
+//!   May" / "by May" / "during May" / "for May" / "from April to May" (a full month name
 //!   alone needs such a preposition before it, or "and"/"or"/"," right after
 //!   another month mention), "early/mid/late May" ("mid-May"), "in early
 //!   December last year", "the end/beginning/middle of May", "this/last/next
@@ -78,7 +78,7 @@
 //! * Relative forms that cannot be resolved are still reported, with
 //!   `date: None`. Impossible dates ("February 30", "31/04/2022") are not
 //!   mentions; 29 February resolved into a common year gives `date: None`.
-//! * Bare four-digit years are taken only after one of: in, since, of, by,
+//! * Bare four-digit years are taken only after one of: in, for, since, of, by,
 //!   until, till, from, during, before, after, between, through, around,
 //!   year, early, mid, late (or after "to"/"and"/"or"/"-" right after another
 //!   year mention), only in 1950–2100, never when glued to other digits
@@ -224,6 +224,7 @@ enum Kw {
     Between,
     Around,
     At,
+    For,
     Early,
     Earlier,
     Mid,
@@ -379,6 +380,7 @@ fn classify(w: &[u8]) -> Lex {
         b"between" => Between,
         b"around" => Around,
         b"at" => At,
+        b"for" => For,
         b"early" => Early,
         b"earlier" => Earlier,
         b"mid" => Mid,
@@ -1118,7 +1120,8 @@ impl Scanner<'_> {
             match ys {
                 YearSpec::Rel(_) => (self.a.resolve(m, None, ys, false), n),
                 _ => {
-                    const CTX: [Kw; 11] = [
+                    const CTX: [Kw; 12] = [
+                        Kw::For,
                         Kw::In,
                         Kw::Since,
                         Kw::Until,
@@ -1210,7 +1213,8 @@ impl Scanner<'_> {
     /// "in 2019", "since 2017", "between 2017 and 2019", "2016-2020".
     fn year_alone(&self, i: usize) -> Option<Found> {
         let (y, j) = self.year4(i)?;
-        const CTX: [Kw; 17] = [
+        const CTX: [Kw; 18] = [
+            Kw::For,
             Kw::In,
             Kw::Since,
             Kw::Of,
@@ -1449,7 +1453,8 @@ impl Scanner<'_> {
                 Some(Found { start: i, ..f })
             }
             _ => {
-                // "the 27th of May"
+                // "the 27th of May" (not "the May 27 session": "the" is not part of that).
+                self.num(i + 1)?;
                 let f = self.absolute(i + 1)?;
                 Some(Found { start: i, ..f })
             }
