@@ -56,7 +56,8 @@ fn main() -> ExitCode {
                 merge,
             };
             let report = cli::extract_paths(&files, &options);
-            let ok = report.errors.is_empty();
+            // Non-article files skipped inside folders are listed but are not load failures.
+            let ok = report.errors.iter().all(|e| e.is_skip());
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             let written = serde_json::to_writer_pretty(&mut out, &report)

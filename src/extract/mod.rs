@@ -180,6 +180,63 @@ fn agency_dateline_end(s: &str) -> usize {
     0
 }
 
+/// A line per sentence showing what the extractor read in it (for debugging
+/// rules: `cargo run --example explain -- FILE`).
+pub fn explain(text: &str, published: Option<PartialDate>) -> String {
+    use std::fmt::Write;
+    let reference = published.or_else(|| dates::find_reference(text));
+    let sents = sentences::split(text);
+    let all_dates = dates::tag_dates(text, reference);
+    let all_places = gazetteer().find(text);
+    let infos = read_sentences(text, &sents, &all_dates, &all_places);
+    let mut out = String::new();
+    let _ = writeln!(out, "reference: {:?}", reference.map(|d| d.to_string()));
+    for (i, s) in infos.iter().enumerate() {
+        let flags: Vec<&str> = [
+            (s.quote, "quote"),
+            (s.non_event, "non-event"),
+            (s.background, "background"),
+            (s.anaphoric, "anaphoric"),
+            (s.dateline, "dateline"),
+            (s.lao, "LA"),
+            (s.khmer, "KH"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, n)| *n)
+        .collect();
+        let places: Vec<String> = s
+            .places
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}→{}",
+                    &text[p.start..p.end],
+                    p.place.province.as_ref().map_or("-", |id| id.as_str())
+                )
+            })
+            .collect();
+        let mentions: Vec<String> = all_dates
+            .iter()
+            .filter(|m| m.start >= s.span.start && m.end <= s.span.end)
+            .map(|m| format!("{}={}", &text[m.start..m.end], m.date.map_or("?".into(), |d| d.to_string())))
+            .collect();
+        let _ = writeln!(
+            out,
+            "[{i}] p{} kind={:?} date={:?} dates={mentions:?} places={places:?} {flags:?}\n    {}",
+            s.span.para,
+            s.kind,
+            s.date.map(|d| d.map(|d| d.to_string())),
+            text[s.span.start..s.span.end].replace('\n', " ")
+        );
+    }
+    let drafts = build_events(&infos);
+    for d in drafts {
+        let _ = writeln!(out, "event {:?} {:?} members {:?}", d.kind, d.date.map(|d| d.to_string()), d.members);
+    }
+    out
+}
+
 fn concerns_laos_and_cambodia(infos: &[SentenceInfo<'_>]) -> bool {
     infos.iter().any(|s| s.lao) && infos.iter().any(|s| s.khmer)
 }
@@ -189,7 +246,6 @@ fn concerns_laos_and_cambodia(infos: &[SentenceInfo<'_>]) -> bool {
 struct Draft {
     anchor: usize,
     date: Option<PartialDate>,
-    date_text: String,
     kind: EventKind,
     members: Vec<usize>,
 }
@@ -212,9 +268,10 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
         if can_open && s.date.is_some() {
             let date = s.date.flatten();
             // Same occasion as the current event? (anaphora with a compatible date)
-            if let Some((ci, _)) = current {
+            if let Some((ci, last)) = current {
                 let cur = &drafts[ci];
-                if same_occasion(cur, date, &s.date_text, s.anaphoric) {
+                let near = i - last <= CONTINUATION_GAP;
+                if near && same_occasion(cur, date, s.anaphoric) {
                     drafts[ci].members.push(i);
                     if drafts[ci].date.is_none() && date.is_some() {
                         drafts[ci].date = date;
@@ -244,7 +301,6 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
             drafts.push(Draft {
                 anchor: i,
                 date,
-                date_text: s.date_text.clone(),
                 kind: s.kind.unwrap_or(EventKind::Other),
                 members,
             });
@@ -272,7 +328,6 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
             drafts.push(Draft {
                 anchor: i,
                 date: None,
-                date_text: String::new(),
                 kind: s.kind.unwrap_or(EventKind::Other),
                 members: vec![i],
             });
@@ -291,8 +346,7 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
                 drafts.push(Draft {
                     anchor,
                     date: None,
-                    date_text: String::new(),
-                    kind,
+                        kind,
                     members: lead,
                 });
             }
@@ -301,10 +355,11 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
     drafts
 }
 
-fn same_occasion(cur: &Draft, date: Option<PartialDate>, date_text: &str, anaphoric: bool) -> bool {
+fn same_occasion(cur: &Draft, date: Option<PartialDate>, anaphoric: bool) -> bool {
     match (cur.date, date) {
         (Some(a), Some(b)) => anaphoric && a.compatible(&b),
-        (None, None) => cur.date_text.is_empty() || cur.date_text == date_text || anaphoric,
+        // Two vague dates close together ("later this week" ... "on Thursday"): one occasion.
+        (None, None) => true,
         (None, Some(_)) => anaphoric,
         (Some(_), None) => anaphoric,
     }

@@ -25,7 +25,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|held (?:\w+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
+        r"met|meet(?:s|ing|ings)?|talks|collaborated with|cooperated with|worked together|held (?:\w+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
     ),
     (
         EventKind::Agreement,
@@ -138,7 +138,7 @@ pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
 pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
     static R: OnceLock<Option<Regex>> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|\b(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|\b(?:\d{4})\s*(?:-|–|to|and)\s*$)").ok()
+        Regex::new(r"(?i)(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|\b(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|\b(?:\d{4})\s*(?:-|–|to|and|or)\s*$)").ok()
     });
     let pre = sentence.get(..start).unwrap_or("");
     let tail = pre
