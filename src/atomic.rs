@@ -95,8 +95,8 @@ fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let (file, tmp) = create_temp(&dir, &name.to_string_lossy())
-        .map_err(|e| err(WriteStage::CreateTemp, e))?;
+    let (file, tmp) =
+        create_temp(&dir, &name.to_string_lossy()).map_err(|e| err(WriteStage::CreateTemp, e))?;
     let mut guard = TempGuard(Some(tmp.clone()));
     // Keep the permissions of the file being replaced.
     if let Ok(meta) = fs::metadata(&target) {

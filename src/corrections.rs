@@ -514,7 +514,9 @@ mod tests {
     fn edit_reanchors_when_text_changed_around_the_sentence() {
         let a = article(TEXT);
         let c = edit_provinces(&a);
-        let changed = article(&format!("UPDATED: a new lead paragraph. {TEXT} More later."));
+        let changed = article(&format!(
+            "UPDATED: a new lead paragraph. {TEXT} More later."
+        ));
         let (s, e, how) = anchor(&c.key, &changed.text).unwrap();
         assert_eq!(how, AnchorMatch::Moved);
         assert_eq!(&changed.text[s..e], SENT);

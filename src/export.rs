@@ -165,7 +165,9 @@ pub fn to_csv_with(
         w.write_record([
             m.id.clone(),
             m.date.map(|d| d.to_string()).unwrap_or_default(),
-            m.date.map(|d| d.precision().to_string()).unwrap_or_default(),
+            m.date
+                .map(|d| d.precision().to_string())
+                .unwrap_or_default(),
             m.kind.to_string(),
             join(&mut m.provinces.iter().map(|p| p.to_string())),
             join(&mut m.provinces.iter().map(name)),
@@ -418,17 +420,7 @@ fn push_folded(out: &mut String, line: &str) {
             out.push_str("\r\n");
             return;
         }
-        let mut cut = limit;
-        while cut > 0 && !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let mut keep = cut;
-        while keep > 0 && matches!(rest.as_bytes().get(keep - 1), Some(b' ' | b'\t')) {
-            keep -= 1;
-        }
-        if keep > 0 {
-            cut = keep;
-        }
+        let cut = fold_point(rest, limit);
         if cut == 0 {
             // Unreachable for valid UTF-8 (a char is at most 4 bytes); never loop forever.
             out.push_str(rest);
@@ -440,6 +432,33 @@ fn push_folded(out: &mut String, line: &str) {
         out.push_str("\r\n");
         rest = tail;
         first = false;
+    }
+}
+
+/// Where to fold `rest` at most `limit` octets in: a character boundary that
+/// leaves no blank at the line end and does not split an escape (`\\,`); the
+/// plain character boundary if no such point exists.
+fn fold_point(rest: &str, limit: usize) -> usize {
+    let b = rest.as_bytes();
+    let mut max = limit.min(b.len());
+    while max > 0 && !rest.is_char_boundary(max) {
+        max -= 1;
+    }
+    let mut cut = max;
+    while cut > 0 {
+        let head = b.get(..cut).unwrap_or_default();
+        if matches!(head.last(), Some(b' ' | b'\t')) {
+            cut -= 1;
+        } else if head.iter().rev().take_while(|&&x| x == b'\\').count() % 2 == 1 {
+            cut -= 1;
+        } else {
+            break;
+        }
+    }
+    if cut == 0 {
+        max
+    } else {
+        cut
     }
 }
 
@@ -591,12 +610,35 @@ mod tests {
     }
 
     #[test]
+    fn fold_keeps_escapes_whole() {
+        for pad in 0..8 {
+            let line = format!(
+                "SUMMARY:{}{}",
+                "x".repeat(60 + pad),
+                "\\,\\; \\n \\\\ a".repeat(10)
+            );
+            let mut out = String::new();
+            push_folded(&mut out, &line);
+            for p in out.split("\r\n") {
+                let trailing = p.bytes().rev().take_while(|&b| b == b'\\').count();
+                assert_eq!(trailing % 2, 0, "{p:?}");
+                assert!(!p.ends_with(' '), "{p:?}");
+            }
+            let unfolded = out.trim_end().replace("\r\n ", "");
+            assert_eq!(unfolded, line);
+        }
+    }
+
+    #[test]
     fn ring_is_closed_and_counter_clockwise() {
         let cw = [[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0]];
         let r = closed_ccw_ring(&cw).unwrap();
         assert_eq!(r.len(), 5);
         assert_eq!(r.first(), r.last());
-        let twice_area: f64 = r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum();
+        let twice_area: f64 = r
+            .windows(2)
+            .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+            .sum();
         assert!(twice_area > 0.0, "{r:?}");
         // An already counter-clockwise ring keeps its order.
         let ccw = closed_ccw_ring(&[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]]).unwrap();

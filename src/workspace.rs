@@ -76,15 +76,39 @@ impl Default for Workspace {
 /// Why a workspace could not be opened or saved.
 #[derive(Debug)]
 pub enum WorkspaceError {
-    Unreadable { path: PathBuf, reason: String },
-    TooLarge { path: PathBuf, bytes: u64 },
-    Malformed { path: PathBuf, reason: String },
-    WrongFormat { path: PathBuf, found: Option<String> },
-    NewerVersion { path: PathBuf, version: u64 },
-    UnsupportedVersion { path: PathBuf, version: String },
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
+    Malformed {
+        path: PathBuf,
+        reason: String,
+    },
+    WrongFormat {
+        path: PathBuf,
+        found: Option<String>,
+    },
+    NewerVersion {
+        path: PathBuf,
+        version: u64,
+    },
+    UnsupportedVersion {
+        path: PathBuf,
+        version: String,
+    },
     /// Saving would replace a file this build cannot read as its own workspace.
-    WouldReplace { path: PathBuf, reason: String },
-    Encode { path: PathBuf, reason: String },
+    WouldReplace {
+        path: PathBuf,
+        reason: String,
+    },
+    Encode {
+        path: PathBuf,
+        reason: String,
+    },
     Write(WriteError),
 }
 
@@ -181,7 +205,13 @@ impl Workspace {
         let mut ws = Self::from_slice(path, &bytes)?;
         ws.base_dir = path
             .parent()
-            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
             .map(Path::to_path_buf);
         Ok(ws)
     }
