@@ -447,9 +447,9 @@ fn fold_point(rest: &str, limit: usize) -> usize {
     let mut cut = max;
     while cut > 0 {
         let head = b.get(..cut).unwrap_or_default();
-        if matches!(head.last(), Some(b' ' | b'\t')) {
-            cut -= 1;
-        } else if head.iter().rev().take_while(|&&x| x == b'\\').count() % 2 == 1 {
+        let blank_end = matches!(head.last(), Some(b' ' | b'\t'));
+        let open_escape = head.iter().rev().take_while(|&&x| x == b'\\').count() % 2 == 1;
+        if blank_end || open_escape {
             cut -= 1;
         } else {
             break;
