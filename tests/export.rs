@@ -674,3 +674,84 @@ fn replacing_an_export_keeps_nothing_of_the_old_one() {
     assert!(!text.contains("xxx"));
     assert_eq!(csv::Reader::from_path(&p).unwrap().records().count(), 1);
 }
+
+/// What a TEXT value becomes after escaping and unescaping: line breaks are
+/// `\n`, other control characters (but tab) are dropped.
+fn ics_normalised(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+fn one_event(summary: &str, location: &str) -> ExportEvent {
+    let a = article("p.txt", A_TEXT);
+    let mut e = event(
+        &a,
+        "p-1",
+        "During 2021 the two sides signed a forestry accord.",
+        Some("2021-06-15"),
+        EventKind::Aid,
+        &["LA-CH"],
+    );
+    e.summary = summary.to_string();
+    e.location = Some(location.to_string());
+    ExportEvent::single(
+        &a.path,
+        &CorrectedEvent {
+            event: e,
+            edited: false,
+            added: false,
+        },
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn ics_any_text_folds_and_unfolds_exactly(
+        summary in "(\\PC|[ \\t\\r\\n\\\\;,\\x00-\\x1f]|ក|ລາວ){0,300}",
+        location in "\\PC{0,120}",
+    ) {
+        let ev = one_event(&summary, &location);
+        let (text, s) = to_ics(std::slice::from_ref(&ev), Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+        proptest::prop_assert_eq!(s.written, 1);
+        let body = text.strip_suffix("\r\n").unwrap();
+        let mut unfolded: Vec<String> = Vec::new();
+        for l in body.split("\r\n") {
+            proptest::prop_assert!(l.len() <= 75);
+            proptest::prop_assert!(!l.contains('\n') && !l.contains('\r'));
+            match l.strip_prefix(' ') {
+                Some(rest) => unfolded.last_mut().unwrap().push_str(rest),
+                None => unfolded.push(l.to_string()),
+            }
+        }
+        let get = |name: &str| unfolded.iter().find_map(|l| l.strip_prefix(name)).map(unescape);
+        proptest::prop_assert_eq!(get("SUMMARY:"), Some(ics_normalised(&summary)));
+        // A blank location falls back to the province names.
+        let expect_location = if location.trim().is_empty() {
+            Some(border_atlas::export::province_name(&ProvinceId::from("LA-CH")))
+        } else {
+            Some(ics_normalised(&location))
+        };
+        proptest::prop_assert_eq!(get("LOCATION:"), expect_location);
+        // And the ical crate reads one event with the right UID.
+        let cal = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes())).next().unwrap().unwrap();
+        proptest::prop_assert_eq!(cal.events.len(), 1);
+        let uid = cal.events[0].properties.iter().find(|p| p.name == "UID").and_then(|p| p.value.clone());
+        proptest::prop_assert_eq!(uid.as_deref(), Some("p-1@border-atlas"));
+    }
+
+    #[test]
+    fn csv_any_text_round_trips(summary in "(\\PC|[\\t\\r\\n\",;]|ក){0,200}", location in "(\\PC|[\\r\\n\",]){0,60}") {
+        let ev = one_event(&summary, &location);
+        let bytes = to_csv_with(std::slice::from_ref(&ev), &names).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        proptest::prop_assert_eq!(rows.len(), 1);
+        proptest::prop_assert_eq!(&rows[0][7], summary.as_str());
+        proptest::prop_assert_eq!(&rows[0][6], location.as_str());
+    }
+}
