@@ -6,8 +6,11 @@
 //! Everything but [`app`] is free of UI types; [`extract`] is pure.
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod corpus;
+pub mod corrections;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod geo;
@@ -15,3 +18,4 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod sample;
+pub mod workspace;
