@@ -64,8 +64,6 @@ struct SentenceInfo<'g> {
     /// The date of an occasion stated here: `Some(None)` for an expression that
     /// cannot be resolved ("on Sunday" with no publication date).
     date: Option<Option<PartialDate>>,
-    /// Surface text of that date expression (to tell two unresolved dates apart).
-    date_text: String,
     kind: Option<EventKind>,
     places: Vec<PlaceMatch<'g>>,
     quote: bool,
@@ -115,7 +113,6 @@ fn read_sentences<'g>(
         // date nor a figure year. Prefer one after the first trigger word when
         // the sentence starts with a report clause.
         let mut date = None;
-        let mut date_text = String::new();
         for m in &all_dates[di..dj] {
             let (a, b) = (m.start - s.start, m.end - s.start);
             if triggers::is_report_date(st, a, b) {
@@ -129,7 +126,6 @@ fn read_sentences<'g>(
                 continue;
             }
             date = Some(m.date);
-            date_text = text[m.start..m.end].to_ascii_lowercase();
             break;
         }
         let dateline = st.len() < 120
@@ -149,7 +145,6 @@ fn read_sentences<'g>(
         out.push(SentenceInfo {
             span: *s,
             date,
-            date_text,
             kind: trig.map(|(k, _)| k),
             places,
             quote: triggers::is_quote(st),
