@@ -106,6 +106,7 @@ fn read_sentences<'g>(
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
+            .filter(|p| !is_metonym(text, p))
             .copied()
             .collect();
         let trig = triggers::classify(st);
@@ -230,6 +231,26 @@ pub fn explain(text: &str, published: Option<PartialDate>) -> String {
         let _ = writeln!(out, "event {:?} {:?} members {:?}", d.kind, d.date.map(|d| d.to_string()), d.members);
     }
     out
+}
+
+/// A national capital standing for its government ("thanked Phnom Penh for its
+/// support", "Vientiane's terms of reference") rather than a place where
+/// something happens: a capital-city name not preceded by a locative word.
+fn is_metonym(text: &str, p: &PlaceMatch<'_>) -> bool {
+    let id = p.place.province.as_ref().map(ProvinceId::as_str);
+    if !matches!(id, Some("KH-12" | "LA-VT")) || p.place.kind == PlaceKind::Landmark {
+        return false;
+    }
+    let before = text[..p.start].trim_end();
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    let prev = before[word_start..].to_ascii_lowercase();
+    let locative = [
+        "in", "at", "to", "from", "near", "outside", "around", "capital", "city", "visited",
+        "visit", "via", "into", "across", "towards", "toward", "of",
+    ];
+    !locative.contains(&prev.as_str())
 }
 
 fn concerns_laos_and_cambodia(infos: &[SentenceInfo<'_>]) -> bool {
@@ -427,7 +448,11 @@ fn location_of(s: &SentenceInfo<'_>) -> Option<String> {
         .as_ref()
         .and_then(|id| gazetteer().province(id.as_str()));
     Some(match province {
-        Some(p) if best.place.kind != PlaceKind::Province && !name.contains(&p.name) => {
+        Some(p)
+            if best.place.kind != PlaceKind::Province
+                && !name.contains(&p.name)
+                && !p.name.contains(&name) =>
+        {
             format!("{name}, {}", p.name)
         }
         _ => name,

@@ -86,7 +86,7 @@ macro_rules! cue {
 // A sentence about not being able to speak, or about commentary, never states an occasion.
 cue!(
     non_event,
-    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|told (?:the|reporters|a local|local|journalists|[A-Z]\w+ [A-Z]\w+)|in an interview|analyst|researcher|in general|tend to|would be|could be|might|may be|it is (?:unclear|not clear))\b"
+    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|told (?:the|reporters|a local|local|journalists|[A-Z]\w+ [A-Z]\w+)|in an interview|analysts?|researchers?|in general|tend to|it is (?:unclear|not clear))\b"
 );
 
 // Background: states, habits and history rather than an occasion.
