@@ -12,7 +12,11 @@ fn main() -> anyhow::Result<()> {
     let published: Option<PartialDate> = args.next().and_then(|d| d.parse().ok());
     for a in articles {
         let p = published.or(a.published.map(PartialDate::from_naive));
-        println!("== {}\n{}", a.path, border_atlas::extract::explain(&a.text, p));
+        println!(
+            "== {}\n{}",
+            a.path,
+            border_atlas::extract::explain(&a.text, p)
+        );
     }
     Ok(())
 }

@@ -12,12 +12,22 @@ fn events_of(name: &str) -> Vec<Event> {
         .unwrap_or_else(|| panic!("no sample {name}"));
     let events = extract(article);
     for e in &events {
-        assert_eq!(&article.text[e.evidence.start..e.evidence.end], e.evidence.sentence);
+        assert_eq!(
+            &article.text[e.evidence.start..e.evidence.end],
+            e.evidence.sentence
+        );
     }
     events
 }
 
-fn check(e: &Event, date: Option<&str>, kind: EventKind, provinces: &[&str], location: Option<&str>, evidence: &str) {
+fn check(
+    e: &Event,
+    date: Option<&str>,
+    kind: EventKind,
+    provinces: &[&str],
+    location: Option<&str>,
+    evidence: &str,
+) {
     assert_eq!(e.date.map(|d| d.to_string()).as_deref(), date, "{e:#?}");
     assert_eq!(e.kind, kind, "{e:#?}");
     let got: Vec<&str> = e.provinces.iter().map(|p| p.as_str()).collect();
@@ -39,7 +49,14 @@ fn khong_meeting_and_last_months_talks() {
         "joint meeting on May 27 in Khong district",
     );
     // "Last month" from a 30 May publication, at month precision; Tokyo is in neither country.
-    check(&ev[1], Some("2022-04"), EventKind::Meeting, &[], None, "Last month, Phankham held talks");
+    check(
+        &ev[1],
+        Some("2022-04"),
+        EventKind::Meeting,
+        &[],
+        None,
+        "Last month, Phankham held talks",
+    );
 }
 
 #[test]

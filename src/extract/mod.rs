@@ -215,7 +215,13 @@ pub fn explain(text: &str, published: Option<PartialDate>) -> String {
         let mentions: Vec<String> = all_dates
             .iter()
             .filter(|m| m.start >= s.span.start && m.end <= s.span.end)
-            .map(|m| format!("{}={}", &text[m.start..m.end], m.date.map_or("?".into(), |d| d.to_string())))
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    &text[m.start..m.end],
+                    m.date.map_or("?".into(), |d| d.to_string())
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -228,7 +234,13 @@ pub fn explain(text: &str, published: Option<PartialDate>) -> String {
     }
     let drafts = build_events(&infos);
     for d in drafts {
-        let _ = writeln!(out, "event {:?} {:?} members {:?}", d.kind, d.date.map(|d| d.to_string()), d.members);
+        let _ = writeln!(
+            out,
+            "event {:?} {:?} members {:?}",
+            d.kind,
+            d.date.map(|d| d.to_string()),
+            d.members
+        );
     }
     out
 }
@@ -362,7 +374,7 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
                 drafts.push(Draft {
                     anchor,
                     date: None,
-                        kind,
+                    kind,
                     members: lead,
                 });
             }

@@ -17,7 +17,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Other,
-        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:\w+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:\w+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
+        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:\w+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:\w+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural) (?:fair|festival|exhibition)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
     ),
     (
         EventKind::Visit,
@@ -25,7 +25,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|collaborated with|cooperated with|worked together|held (?:\w+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
+        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:\w+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
     ),
     (
         EventKind::Agreement,
@@ -33,7 +33,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Operation,
-        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|extradit(?:ed|ion)|demining|clearance operation",
+        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
     ),
     (
         EventKind::Proposal,
@@ -86,7 +86,7 @@ macro_rules! cue {
 // A sentence about not being able to speak, or about commentary, never states an occasion.
 cue!(
     non_event,
-    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|told (?:the|reporters|a local|local|journalists|[A-Z]\w+ [A-Z]\w+)|in an interview|analysts?|researchers?|in general|tend to|it is (?:unclear|not clear))\b"
+    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|in general|tend to|it is (?:unclear|not clear))\b"
 );
 
 // Background: states, habits and history rather than an occasion.
