@@ -22,7 +22,10 @@ fn matches(text: &str) -> Vec<(&str, &'static str, Option<&'static str>)> {
 fn provinces(text: &str) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     for m in gazetteer().find(text) {
-        if matches!(m.place.kind, PlaceKind::Trap | PlaceKind::River | PlaceKind::Country) {
+        if matches!(
+            m.place.kind,
+            PlaceKind::Trap | PlaceKind::River | PlaceKind::Country
+        ) {
             continue;
         }
         if let Some(p) = m.place.province.as_ref() {
@@ -51,7 +54,9 @@ fn joint_meeting_paragraph() {
     assert!(got
         .iter()
         .any(|m| m.0.starts_with("Khong") && m.1 == "Khong district" && m.2 == Some("LA-CH")));
-    assert!(got.iter().any(|m| m.0 == "Nong Nok Khiene" && m.2 == Some("LA-CH")));
+    assert!(got
+        .iter()
+        .any(|m| m.0 == "Nong Nok Khiene" && m.2 == Some("LA-CH")));
     assert_eq!(got.last().map(|m| m.1), Some("Mekong"));
 }
 
@@ -96,7 +101,10 @@ fn temple_dispute_paragraph_links_no_lao_province() {
         .iter()
         .filter(|m| m.1 == "Preah Vihear temple")
         .all(|m| m.2 == Some("KH-13")));
-    assert_eq!(got.iter().filter(|m| m.1 == "Preah Vihear temple").count(), 2);
+    assert_eq!(
+        got.iter().filter(|m| m.1 == "Preah Vihear temple").count(),
+        2
+    );
     // Only traps and countries: nothing links a province.
     assert!(provinces(text).is_empty(), "{got:?}");
 }
@@ -107,14 +115,12 @@ fn rivers_paragraph() {
                 the Lower Sesan II dam said catches fell. The Srepok joins them before the Mekong. \
                 Sekong province officials in Lamam were not involved.";
     let got = matches(text);
-    let rivers: Vec<&str> = got
-        .iter()
-        .filter(|m| m.2.is_none())
-        .map(|m| m.0)
-        .collect();
+    let rivers: Vec<&str> = got.iter().filter(|m| m.2.is_none()).map(|m| m.0).collect();
     assert_eq!(rivers, ["Sekong River", "Se San river", "Srepok", "Mekong"]);
     assert_eq!(provinces(text), ["KH-19", "LA-XE"]);
-    assert!(got.iter().any(|m| m.0 == "Lower Sesan II dam" && m.2 == Some("KH-19")));
+    assert!(got
+        .iter()
+        .any(|m| m.0 == "Lower Sesan II dam" && m.2 == Some("KH-19")));
 }
 
 #[test]
@@ -128,7 +134,9 @@ fn messy_spellings_paragraph() {
     );
     let got = matches(text);
     assert!(got.iter().any(|m| m.0 == "O’Alay"));
-    assert!(got.iter().any(|m| m.0 == "Siem\u{a0}Pang" && m.1 == "Siem Pang"));
+    assert!(got
+        .iter()
+        .any(|m| m.0 == "Siem\u{a0}Pang" && m.1 == "Siem Pang"));
 }
 
 #[test]
