@@ -915,12 +915,11 @@ impl Scanner<'_> {
                     | Kw::Planned
                     | Kw::Expected
                     | Kw::Due => return true,
-                    Kw::To => {
+                    Kw::To
                         if matches!(self.prev_kw(j), Some(Kw::Is | Kw::Are))
-                            || self.is_kw(j + 1, Kw::Be)
-                        {
-                            return true;
-                        }
+                            || self.is_kw(j + 1, Kw::Be) =>
+                    {
+                        return true
                     }
                     _ => {}
                 },
@@ -986,7 +985,6 @@ impl Scanner<'_> {
 
     /// Day-precise dates, month-first or day-first, with optional range and year.
     fn absolute(&self, i: usize) -> Option<Found> {
-        let fut = self.future(i);
         // Month-first: "May 27", "May 27-28", "May 27 - June 2", "May 27, 2022".
         if let Some((m, _, j)) = self.month(i) {
             let (d1, mut j) = self.day(j)?;
@@ -1011,7 +1009,7 @@ impl Scanner<'_> {
                 }
             }
             let (ys, j) = self.year_tail(j);
-            return self.day_found(i, j, m, d1, end, ys, fut);
+            return self.day_found(i, j, m, d1, end, ys);
         }
         // Day-first: "27 May", "27th of May", "27-28 May", "27 May - 2 June".
         let (d1, j) = self.day(i)?;
@@ -1043,10 +1041,9 @@ impl Scanner<'_> {
             }
         }
         let (ys, j) = self.year_tail(j);
-        self.day_found(i, j, m, d1, end, ys, fut)
+        self.day_found(i, j, m, d1, end, ys)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn day_found(
         &self,
         i: usize,
@@ -1055,7 +1052,6 @@ impl Scanner<'_> {
         d: u32,
         end: Option<(u32, u32)>,
         ys: YearSpec,
-        fut: bool,
     ) -> Option<Found> {
         if let YearSpec::Explicit(y) = ys {
             // "30 February 2022" is no date; "29 February 2023" neither.
@@ -1063,6 +1059,8 @@ impl Scanner<'_> {
                 return Some(impossible(i, j));
             }
         }
+        // The future check only when it matters (it looks back up to 15 tokens).
+        let fut = ys == YearSpec::Unstated && self.future(i);
         let date = self.a.resolve(m, Some(d), ys, fut);
         let end_date = end.and_then(|(m2, d2)| {
             let y = date.and_then(|s| s.year());
@@ -1380,7 +1378,6 @@ impl Scanner<'_> {
             j
         };
         if let Some((m, n)) = self.full_month(j) {
-            let fut = self.future(i);
             let j2 = if matches!(self.tok(n).map(|t| t.kind), Some(K::Comma)) {
                 n + 1
             } else {
@@ -1392,7 +1389,13 @@ impl Scanner<'_> {
             };
             return Some(Found {
                 unit: Unit::Month,
-                ..found(i, n, self.a.resolve(m, None, ys, fut), DateForm::Period)
+                ..found(
+                    i,
+                    n,
+                    self.a
+                        .resolve(m, None, ys, ys == YearSpec::Unstated && self.future(i)),
+                    DateForm::Period,
+                )
             });
         }
         if let Some((y, n)) = self.year4(j) {
