@@ -34,7 +34,8 @@
 //!   another month mention), "early/mid/late May" ("mid-May"), "in early
 //!   December last year", "the end/beginning/middle of May", "this/last/next
 //!   May"; years "in 2019", "since 2017", "of 2022", "by 2030", "early 2019",
-//!   "mid-2019", "between 2017 and 2019", "2016-2020" after such a word.
+//!   "mid-2019", "between 2017 and 2019", "2016-2020" after such a word;
+//!   a four-digit year range "2022 - 2025" (≤ 30 years) anywhere.
 //! * **Weekday**: "Tuesday", "on Tuesday", "last Monday", "next Tuesday",
 //!   "this coming Friday", "this Friday".
 //! * **Relative**: "yesterday", "today", "tomorrow", "tonight", "last night",
@@ -940,6 +941,7 @@ impl Scanner<'_> {
                     .or_else(|| self.absolute(i))
                     .or_else(|| self.ago(i))
                     .or_else(|| self.year_alone(i))
+                    .or_else(|| self.year_range(i))
             }
             K::Word { lex, cap } => match lex {
                 Lex::Month(..) if cap => self.absolute(i).or_else(|| self.month_period(i)),
@@ -1267,6 +1269,18 @@ impl Scanner<'_> {
             unit: Unit::Year,
             emit: true,
         })
+    }
+
+    /// "2022 - 2025" / "2016–2020" without a preceding preposition: a span of
+    /// at most 30 years reads as a period ("the 2022 - 2025 plan").
+    fn year_range(&self, i: usize) -> Option<Found> {
+        let (y, j) = self.year4(i)?;
+        matches!(self.tok(j)?.kind, K::Dash).then_some(())?;
+        let (y2, _) = self.year4(j + 1)?;
+        if y2 <= y || y2 - y > 30 {
+            return None;
+        }
+        self.year_found(i, y, j)
     }
 
     fn is_count_noun(&self, i: usize) -> bool {
@@ -1724,6 +1738,10 @@ mod tests {
         );
         let v = tag("during 2016-2020", R);
         assert_eq!((v[0].0.as_str(), v[0].2.as_str()), ("2016-2020", "2020"));
+        let v = tag("for the 2022 - 2025 period", R);
+        assert_eq!(v[0].0, "2022 - 2025");
+        assert_eq!((v[0].1.as_str(), v[0].2.as_str()), ("2022", "2025"));
+        assert!(tag("the 1950-2100 figure", R).is_empty());
         let v = tag("in 2017 and 2018", R);
         assert_eq!(v.len(), 2);
     }
