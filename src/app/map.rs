@@ -1,6 +1,19 @@
-//! The province map widget. INTERFACE STUB: the geo helper replaces the bodies.
+//! The province map widget: cached province meshes transformed per frame, outlines, borders,
+//! choropleth, labels, cross-border arcs, pan/zoom, hover, click and keyboard selection.
+//!
+//! Geometry comes from [`crate::geo::geography`] (parsed and triangulated once). The meshes are
+//! projected once into map units (equirectangular scaled by cos of the mean latitude) and only
+//! scaled/translated per frame.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use egui::{
+    emath::TSTransform, Align2, Color32, CornerRadius, FontId, Key, Mesh, Pos2, Rect, Sense, Shape,
+    Stroke, Ui, Vec2,
+};
+
+use crate::geo::{geography, Bounds, Projection, Region};
 
 /// What the map shows this frame (computed by the app from the corpus and the selection).
 #[derive(Debug, Default, Clone)]
@@ -26,14 +39,962 @@ pub struct MapResponse {
     pub select_link: Option<(String, String)>,
 }
 
+/// The five border provinces the map is framed on at start.
+pub const BORDER_PROVINCES: [&str; 5] = ["LA-CH", "LA-AT", "KH-19", "KH-16", "KH-13"];
+
+/// Scale limits, pixels per map unit (one degree of latitude ≈ 111 km).
+const MIN_SCALE: f64 = 20.0;
+const MAX_SCALE: f64 = 6000.0;
+
 /// Map view state (pan, zoom); persisted with the app.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
-pub struct MapView {}
+pub struct MapView {
+    /// View centre (lon, lat); `None` until first framed (or after a reset).
+    pub center: Option<[f64; 2]>,
+    /// Pixels per map unit (degree of latitude).
+    pub scale: f64,
+    /// The transform of the last frame (for tests and the app: lon/lat → screen).
+    #[serde(skip)]
+    last: Option<ScreenTransform>,
+}
+
+/// Map units ↔ screen points for one frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScreenTransform {
+    /// The map's screen rectangle.
+    pub rect: Rect,
+    /// Projected centre of the view.
+    pub center: [f64; 2],
+    /// Pixels per map unit.
+    pub scale: f64,
+}
+
+impl ScreenTransform {
+    fn proj() -> Projection {
+        cache().projection
+    }
+
+    /// Screen position of projected map coordinates.
+    fn xy_to_screen(&self, xy: [f64; 2]) -> Pos2 {
+        let c = self.rect.center();
+        Pos2::new(
+            c.x + ((xy[0] - self.center[0]) * self.scale) as f32,
+            c.y - ((xy[1] - self.center[1]) * self.scale) as f32,
+        )
+    }
+
+    /// Screen position of (lon, lat).
+    pub fn to_screen(&self, lon: f64, lat: f64) -> Pos2 {
+        self.xy_to_screen(Self::proj().project(lon, lat))
+    }
+
+    /// (lon, lat) under a screen position.
+    pub fn to_lon_lat(&self, p: Pos2) -> [f64; 2] {
+        let c = self.rect.center();
+        let x = self.center[0] + f64::from(p.x - c.x) / self.scale;
+        let y = self.center[1] - f64::from(p.y - c.y) / self.scale;
+        Self::proj().unproject(x, y)
+    }
+
+    /// The transform taking cached mesh coordinates (projected units, y up) to the screen.
+    fn mesh_transform(&self) -> TSTransform {
+        // Cached meshes store (x, -y) so a uniform scale + translation maps them.
+        let c = self.rect.center();
+        let s = self.scale as f32;
+        TSTransform::new(
+            Vec2::new(
+                c.x - (self.center[0] * self.scale) as f32,
+                c.y + (self.center[1] * self.scale) as f32,
+            ),
+            s,
+        )
+    }
+}
+
+/// Per-region data prepared once: the mesh in projected units (y flipped), outlines, label.
+struct CachedRegion {
+    region: &'static Region,
+    mesh: Mesh,
+    /// Outline rings in projected units (y flipped), outer rings and holes.
+    rings: Vec<Vec<Pos2>>,
+    /// Projected bounds (y flipped).
+    bounds: Rect,
+    /// Label point, projected (y flipped).
+    label: Pos2,
+    is_border_province: bool,
+}
+
+struct Cache {
+    projection: Projection,
+    regions: Vec<CachedRegion>,
+    /// Borders: (is Laos–Cambodia, polylines in projected units, y flipped).
+    borders: Vec<(bool, Vec<Vec<Pos2>>)>,
+    /// Indices into `regions` of the provinces in label priority order.
+    label_order: Vec<usize>,
+    border_bounds: Bounds,
+}
+
+fn cache() -> &'static Cache {
+    static C: OnceLock<Cache> = OnceLock::new();
+    C.get_or_init(|| {
+        let g = geography();
+        let mean_lat = if g.bounds.is_empty() {
+            15.0
+        } else {
+            g.bounds.center()[1]
+        };
+        let projection = Projection::new(mean_lat);
+        let p = |q: [f64; 2]| {
+            let xy = projection.project(q[0], q[1]);
+            Pos2::new(xy[0] as f32, -xy[1] as f32)
+        };
+        let regions: Vec<CachedRegion> = g
+            .regions
+            .iter()
+            .map(|r| {
+                let mut mesh = Mesh::default();
+                mesh.vertices.reserve(r.mesh_vertices.len());
+                for v in &r.mesh_vertices {
+                    mesh.colored_vertex(p(*v), Color32::WHITE);
+                }
+                mesh.indices.clone_from(&r.mesh_indices);
+                let rings: Vec<Vec<Pos2>> = r
+                    .polygons
+                    .iter()
+                    .chain(r.holes.iter().flatten())
+                    .map(|ring| ring.iter().map(|q| p(*q)).collect())
+                    .collect();
+                let bounds =
+                    Rect::from_points(&mesh.vertices.iter().map(|v| v.pos).collect::<Vec<_>>());
+                CachedRegion {
+                    region: r,
+                    mesh,
+                    rings,
+                    bounds,
+                    label: p(r.label),
+                    is_border_province: BORDER_PROVINCES.contains(&r.id.as_str()),
+                }
+            })
+            .collect();
+        let borders = g
+            .borders
+            .iter()
+            .map(|b| {
+                (
+                    b.separates("LA", "KH"),
+                    b.lines
+                        .iter()
+                        .map(|l| l.iter().map(|q| p(*q)).collect())
+                        .collect(),
+                )
+            })
+            .collect();
+        let mut label_order: Vec<usize> = (0..regions.len())
+            .filter(|&i| regions[i].region.is_province())
+            .collect();
+        label_order.sort_by(|&a, &b| {
+            let (ra, rb) = (&regions[a], &regions[b]);
+            rb.is_border_province.cmp(&ra.is_border_province).then(
+                rb.region
+                    .area_km2()
+                    .partial_cmp(&ra.region.area_km2())
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+        });
+        Cache {
+            projection,
+            regions,
+            borders,
+            label_order,
+            border_bounds: g.bounds_of(BORDER_PROVINCES),
+        }
+    })
+}
+
+/// Colours for the current theme.
+struct Palette {
+    water: Color32,
+    land_context: Color32,
+    province: Color32,
+    outline: Color32,
+    context_outline: Color32,
+    national: Color32,
+    la_kh: Color32,
+    text: Color32,
+    halo: Color32,
+    ramp_lo: Color32,
+    ramp_hi: Color32,
+    highlight: Color32,
+    arc: Color32,
+    arc_hover: Color32,
+}
+
+impl Palette {
+    fn new(v: &egui::Visuals) -> Self {
+        let sel = v.selection.stroke.color;
+        if v.dark_mode {
+            Palette {
+                water: Color32::from_rgb(24, 34, 44),
+                land_context: Color32::from_rgb(44, 46, 48),
+                province: Color32::from_rgb(70, 72, 74),
+                outline: Color32::from_rgb(120, 122, 125),
+                context_outline: Color32::from_rgb(70, 72, 74),
+                national: Color32::from_rgb(175, 175, 175),
+                la_kh: Color32::from_rgb(255, 170, 60),
+                text: v.strong_text_color(),
+                halo: Color32::from_black_alpha(170),
+                ramp_lo: Color32::from_rgb(60, 90, 110),
+                ramp_hi: Color32::from_rgb(90, 200, 230),
+                highlight: sel,
+                arc: Color32::from_rgba_unmultiplied(255, 120, 80, 200),
+                arc_hover: Color32::from_rgb(255, 200, 120),
+            }
+        } else {
+            Palette {
+                water: Color32::from_rgb(204, 224, 238),
+                land_context: Color32::from_rgb(236, 234, 228),
+                province: Color32::from_rgb(250, 249, 245),
+                outline: Color32::from_rgb(150, 150, 150),
+                context_outline: Color32::from_rgb(205, 203, 198),
+                national: Color32::from_rgb(90, 90, 90),
+                la_kh: Color32::from_rgb(200, 60, 20),
+                text: Color32::from_rgb(30, 30, 30),
+                halo: Color32::from_white_alpha(190),
+                ramp_lo: Color32::from_rgb(210, 232, 240),
+                ramp_hi: Color32::from_rgb(20, 100, 150),
+                highlight: sel,
+                arc: Color32::from_rgba_unmultiplied(200, 50, 30, 190),
+                arc_hover: Color32::from_rgb(240, 120, 20),
+            }
+        }
+    }
+
+    /// Choropleth colour for `count` out of `max` (log scale); neutral for 0.
+    fn fill(&self, count: usize, max: usize) -> Color32 {
+        if count == 0 || max == 0 {
+            return self.province;
+        }
+        let t = ((count as f32).ln_1p() / (max as f32).ln_1p()).clamp(0.0, 1.0);
+        lerp_color(self.ramp_lo, self.ramp_hi, t)
+    }
+}
+
+fn lerp_color(a: Color32, b: Color32, t: f32) -> Color32 {
+    let l = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgba_unmultiplied(
+        l(a.r(), b.r()),
+        l(a.g(), b.g()),
+        l(a.b(), b.b()),
+        l(a.a(), b.a()),
+    )
+}
+
+/// An arc between two label points, sampled.
+struct Arc {
+    la: String,
+    kh: String,
+    count: usize,
+    points: Vec<Pos2>,
+    width: f32,
+}
+
+/// Distance from `p` to a polyline.
+fn polyline_distance(p: Pos2, pts: &[Pos2]) -> f32 {
+    pts.windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let ab = b - a;
+            let len2 = ab.length_sq();
+            let t = if len2 > 0.0 {
+                ((p - a).dot(ab) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            (a + ab * t - p).length()
+        })
+        .fold(f32::INFINITY, f32::min)
+}
 
 impl MapView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, _input: &MapInput) -> MapResponse {
-        ui.label("map");
-        MapResponse::default()
+    /// Screen position of (lon, lat) in the last frame drawn (`None` before the first frame).
+    pub fn screen_pos(&self, lon: f64, lat: f64) -> Option<Pos2> {
+        self.last.map(|t| t.to_screen(lon, lat))
+    }
+
+    /// Screen position of the middle of the arc between two provinces' label points in the last
+    /// frame drawn (where a click selects that link).
+    pub fn link_point(&self, la: &str, kh: &str) -> Option<Pos2> {
+        let t = self.last?;
+        let g = geography();
+        let (a, b) = (g.region_for(la)?.label, g.region_for(kh)?.label);
+        let (p0, p2) = (t.to_screen(a[0], a[1]), t.to_screen(b[0], b[1]));
+        let [_, p1, _] = arc_controls(p0, p2);
+        // B(1/2) = (p0 + 2 p1 + p2) / 4
+        Some(Pos2::new(
+            (p0.x + 2.0 * p1.x + p2.x) / 4.0,
+            (p0.y + 2.0 * p1.y + p2.y) / 4.0,
+        ))
+    }
+
+    /// The transform of the last frame drawn.
+    pub fn last_transform(&self) -> Option<ScreenTransform> {
+        self.last
+    }
+
+    /// Frame the five border provinces in `rect` (the start view).
+    pub fn reset(&mut self, rect: Rect) {
+        let c = cache();
+        let b = if c.border_bounds.is_empty() {
+            geography().bounds
+        } else {
+            c.border_bounds
+        };
+        if b.is_empty() {
+            self.center = Some([104.0, 15.0]);
+            self.scale = 100.0;
+            return;
+        }
+        let p = c.projection;
+        let (lo, hi) = (p.project(b.min[0], b.min[1]), p.project(b.max[0], b.max[1]));
+        let w = (hi[0] - lo[0]).max(0.1);
+        let h = (hi[1] - lo[1]).max(0.1);
+        let sx = f64::from(rect.width().max(50.0)) * 0.88 / w;
+        let sy = f64::from(rect.height().max(50.0)) * 0.88 / h;
+        self.scale = sx.min(sy).clamp(MIN_SCALE, MAX_SCALE);
+        self.center = Some(b.center());
+    }
+
+    fn zoom_about(&mut self, t: &ScreenTransform, factor: f64, about: Pos2) {
+        let new_scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let c = t.rect.center();
+        let p = cache().projection;
+        // Keep the map point under `about` fixed.
+        let [lon, lat] = t.to_lon_lat(about);
+        let xy = p.project(lon, lat);
+        let cx = xy[0] - f64::from(about.x - c.x) / new_scale;
+        let cy = xy[1] + f64::from(about.y - c.y) / new_scale;
+        self.center = Some(p.unproject(cx, cy));
+        self.scale = new_scale;
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, input: &MapInput) -> MapResponse {
+        let mut out = MapResponse::default();
+        let cache = cache();
+        let pal = Palette::new(ui.visuals());
+        let size = ui.available_size().max(Vec2::new(200.0, 150.0));
+        let (response, painter) =
+            ui.allocate_painter(size, Sense::click_and_drag() | Sense::FOCUSABLE);
+        let rect = response.rect;
+        let painter = painter.with_clip_rect(rect.intersect(ui.clip_rect()));
+
+        if self.center.is_none() || !(MIN_SCALE..=MAX_SCALE).contains(&self.scale) {
+            self.reset(rect);
+        }
+        let current = |v: &MapView| ScreenTransform {
+            rect,
+            center: {
+                let c = v.center.unwrap_or([104.0, 15.0]);
+                cache.projection.project(c[0], c[1])
+            },
+            scale: v.scale,
+        };
+
+        // --- Pan and zoom ---
+        if response.dragged() {
+            let d = response.drag_delta();
+            let t = current(self);
+            let c = t.rect.center();
+            self.center = Some(t.to_lon_lat(c - d));
+        }
+        if let Some(hover) = response.hover_pos() {
+            let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let mut factor = f64::from(zoom);
+            if scroll != 0.0 {
+                factor *= f64::from((scroll / 200.0).exp());
+            }
+            if (factor - 1.0).abs() > 1e-4 {
+                let t = current(self);
+                self.zoom_about(&t, factor, hover);
+            }
+        }
+
+        // --- Keyboard ---
+        let id = response.id;
+        if response.clicked() {
+            response.request_focus();
+        }
+        if response.has_focus() {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    id,
+                    egui::EventFilter {
+                        tab: false,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: true,
+                    },
+                );
+            });
+            let (left, right, up, down, plus, minus, zero) = ui.input(|i| {
+                (
+                    i.key_pressed(Key::ArrowLeft),
+                    i.key_pressed(Key::ArrowRight),
+                    i.key_pressed(Key::ArrowUp),
+                    i.key_pressed(Key::ArrowDown),
+                    i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
+                    i.key_pressed(Key::Minus),
+                    i.key_pressed(Key::Num0),
+                )
+            });
+            let dir = if left {
+                Some(Vec2::new(-1.0, 0.0))
+            } else if right {
+                Some(Vec2::new(1.0, 0.0))
+            } else if up {
+                Some(Vec2::new(0.0, -1.0))
+            } else if down {
+                Some(Vec2::new(0.0, 1.0))
+            } else {
+                None
+            };
+            if let Some(dir) = dir {
+                let from = input
+                    .selected
+                    .as_deref()
+                    .and_then(|s| geography().region_for(s))
+                    .map(|r| r.id.clone());
+                let next = match from {
+                    None => Some("KH-19".to_string()),
+                    Some(f) => neighbour_in_direction(&f, dir),
+                };
+                if let Some(n) = next {
+                    out.select_province = Some(Some(n));
+                }
+            }
+            let t = current(self);
+            if plus {
+                self.zoom_about(&t, 1.5, rect.center());
+            }
+            if minus {
+                self.zoom_about(&t, 1.0 / 1.5, rect.center());
+            }
+            if zero {
+                self.reset(rect);
+            }
+        }
+        if (response.has_focus() || response.hovered()) && ui.input(|i| i.key_pressed(Key::Escape))
+        {
+            out.select_province = Some(None);
+        }
+
+        let t = current(self);
+        self.last = Some(t);
+        let xf = t.mesh_transform();
+        let view = Rect::from_min_max(xf.inverse() * rect.min, xf.inverse() * rect.max);
+
+        // --- Hover ---
+        let hover_pos = response.hover_pos();
+        let max_count = input.counts.values().copied().max().unwrap_or(0);
+        let max_link = input.links.iter().map(|l| l.2).max().unwrap_or(0);
+        let arcs = build_arcs(input, &t, max_link);
+        let hovered_arc = hover_pos.and_then(|p| {
+            arcs.iter()
+                .map(|a| (polyline_distance(p, &a.points), a))
+                .filter(|(d, a)| *d <= a.width / 2.0 + 4.0)
+                .min_by(|x, y| x.0.total_cmp(&y.0))
+                .map(|(_, a)| a)
+        });
+        let hovered_region: Option<&Region> = if hovered_arc.is_some() {
+            None
+        } else {
+            hover_pos.and_then(|p| {
+                let [lon, lat] = t.to_lon_lat(p);
+                geography().province_at(lon, lat)
+            })
+        };
+
+        // --- Draw: water, land, provinces ---
+        painter.rect_filled(rect, CornerRadius::ZERO, pal.water);
+        let count_of = |r: &Region| -> usize {
+            input.counts.get(&r.id).copied().unwrap_or(0)
+                + r.covers
+                    .iter()
+                    .map(|c| input.counts.get(c).copied().unwrap_or(0))
+                    .sum::<usize>()
+        };
+        let selected_region = input
+            .selected
+            .as_deref()
+            .and_then(|s| geography().region_for(s))
+            .map(|r| r.id.as_str());
+        let mut mesh = Mesh::default();
+        let visible: Vec<&CachedRegion> = cache
+            .regions
+            .iter()
+            .filter(|c| c.bounds.intersects(view))
+            .collect();
+        for c in &visible {
+            let r = c.region;
+            let mut color = if r.is_province() {
+                pal.fill(count_of(r), max_count)
+            } else {
+                pal.land_context
+            };
+            if selected_region == Some(r.id.as_str()) {
+                color = lerp_color(color, pal.highlight, 0.35);
+            } else if hovered_region.is_some_and(|h| h.id == r.id) {
+                color = lerp_color(color, pal.highlight, 0.18);
+            }
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices
+                .extend(c.mesh.vertices.iter().map(|v| egui::epaint::Vertex {
+                    pos: xf * v.pos,
+                    uv: v.uv,
+                    color,
+                }));
+            mesh.indices.extend(c.mesh.indices.iter().map(|i| i + base));
+        }
+        painter.add(Shape::mesh(mesh));
+
+        // Outlines: context land quiet, provinces 1 px.
+        let mut shapes: Vec<Shape> = Vec::new();
+        for c in &visible {
+            let stroke = if c.region.is_province() {
+                Stroke::new(1.0, pal.outline)
+            } else {
+                Stroke::new(1.0, pal.context_outline)
+            };
+            for ring in &c.rings {
+                shapes.push(Shape::closed_line(
+                    ring.iter().map(|p| xf * *p).collect(),
+                    stroke,
+                ));
+            }
+        }
+        // National borders, the Laos–Cambodia border distinct.
+        for (is_la_kh, lines) in &cache.borders {
+            let stroke = if *is_la_kh {
+                Stroke::new(2.5, pal.la_kh)
+            } else {
+                Stroke::new(1.5, pal.national)
+            };
+            for l in lines {
+                shapes.push(Shape::line(l.iter().map(|p| xf * *p).collect(), stroke));
+            }
+        }
+        // Highlighted, hovered and selected outlines on top.
+        let outline_of = |id: &str, stroke: Stroke, shapes: &mut Vec<Shape>| {
+            if let Some(c) = geography()
+                .region_for(id)
+                .and_then(|r| cache.regions.iter().find(|c| c.region.id == r.id))
+            {
+                for ring in &c.rings {
+                    shapes.push(Shape::closed_line(
+                        ring.iter().map(|p| xf * *p).collect(),
+                        stroke,
+                    ));
+                }
+            }
+        };
+        for h in &input.highlighted {
+            outline_of(h, Stroke::new(2.0, pal.highlight), &mut shapes);
+        }
+        if let Some(h) = hovered_region {
+            outline_of(&h.id, Stroke::new(1.5, pal.text), &mut shapes);
+        }
+        if let Some(s) = selected_region {
+            outline_of(s, Stroke::new(2.5, pal.text), &mut shapes);
+        }
+        painter.extend(shapes);
+
+        // --- Arcs ---
+        for a in &arcs {
+            let is_sel = input
+                .selected_link
+                .as_ref()
+                .is_some_and(|(x, y)| *x == a.la && *y == a.kh);
+            let is_hover = hovered_arc.is_some_and(|h| std::ptr::eq(h, a));
+            let color = if is_sel || is_hover {
+                pal.arc_hover
+            } else {
+                pal.arc
+            };
+            painter.add(Shape::line(a.points.clone(), Stroke::new(a.width, color)));
+            if let (Some(s), Some(e)) = (a.points.first(), a.points.last()) {
+                painter.circle_filled(*s, a.width * 0.6 + 1.0, color);
+                painter.circle_filled(*e, a.width * 0.6 + 1.0, color);
+            }
+        }
+
+        // --- Labels (greedy, no overlaps) ---
+        self.draw_labels(&painter, &t, &pal, selected_region, rect);
+
+        // --- Overlays: legend, scale bar, buttons ---
+        draw_legend(&painter, rect, &pal, max_count, ui);
+        draw_scale_bar(&painter, rect, &pal, t.scale, ui);
+        self.zoom_buttons(ui, rect);
+
+        // --- Tooltip and clicks ---
+        if let Some(a) = hovered_arc {
+            let name = |id: &str| {
+                geography()
+                    .region_for(id)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_else(|| id.to_string())
+            };
+            let text = format!(
+                "{} – {}: {} event{}",
+                name(&a.la),
+                name(&a.kh),
+                a.count,
+                if a.count == 1 { "" } else { "s" }
+            );
+            response.clone().on_hover_text_at_pointer(text);
+        } else if let Some(r) = hovered_region {
+            let n = count_of(r);
+            let country = if r.country == "LA" {
+                "Laos"
+            } else {
+                "Cambodia"
+            };
+            let native = crate::gazetteer::gazetteer()
+                .province(&r.id)
+                .map(|p| p.native_name.clone())
+                .filter(|s| !s.is_empty())
+                .filter(|s| {
+                    let font = FontId::proportional(14.0);
+                    ui.ctx().fonts_mut(|f| f.has_glyphs(&font, s))
+                });
+            let mut text = r.name.clone();
+            if let Some(nat) = native {
+                text.push_str(&format!(" ({nat})"));
+            }
+            text.push_str(&format!("\n{country} · {}", r.id));
+            if !r.covers.is_empty() {
+                text.push_str(&format!(" (includes {})", r.covers.join(", ")));
+            }
+            text.push_str(&format!("\n{n} event{}", if n == 1 { "" } else { "s" }));
+            response.clone().on_hover_text_at_pointer(text);
+        }
+        if response.clicked() {
+            if let Some(a) = hovered_arc {
+                out.select_link = Some((a.la.clone(), a.kh.clone()));
+            } else {
+                let hit = response.interact_pointer_pos().and_then(|p| {
+                    let [lon, lat] = t.to_lon_lat(p);
+                    geography().province_at(lon, lat)
+                });
+                out.select_province = Some(hit.map(|r| r.id.clone()));
+            }
+        }
+
+        let sel_name = selected_region
+            .and_then(|s| geography().region(s))
+            .map(|r| r.name.clone());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Image,
+                true,
+                match &sel_name {
+                    Some(n) => format!("Province map of Laos and Cambodia, {n} selected. Arrow keys change the province, Escape clears."),
+                    None => "Province map of Laos and Cambodia. Arrow keys select a province.".to_string(),
+                },
+            )
+        });
+        if response.has_focus() {
+            painter.rect_stroke(
+                rect.shrink(1.0),
+                CornerRadius::ZERO,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        out
+    }
+
+    fn draw_labels(
+        &self,
+        painter: &egui::Painter,
+        t: &ScreenTransform,
+        pal: &Palette,
+        selected: Option<&str>,
+        rect: Rect,
+    ) {
+        let cache = cache();
+        let mut placed: Vec<Rect> = Vec::with_capacity(16);
+        let font = FontId::proportional(12.0);
+        let bold = FontId::proportional(13.0);
+        let xf = t.mesh_transform();
+        // Selected first, then the priority order.
+        let sel_idx = selected.and_then(|s| cache.regions.iter().position(|c| c.region.id == s));
+        let order = sel_idx.into_iter().chain(
+            cache
+                .label_order
+                .iter()
+                .copied()
+                .filter(|i| Some(*i) != sel_idx),
+        );
+        for i in order {
+            let Some(c) = cache.regions.get(i) else {
+                continue;
+            };
+            let pos = xf * c.label;
+            if !rect.shrink(4.0).contains(pos) {
+                continue;
+            }
+            // Skip provinces too small on screen for their name.
+            let screen_w = c.bounds.width() * xf.scaling;
+            let f = if c.is_border_province {
+                bold.clone()
+            } else {
+                font.clone()
+            };
+            let galley = painter.layout_no_wrap(c.region.name.clone(), f, pal.text);
+            let size = galley.size();
+            if screen_w < size.x * 0.6 && Some(i) != sel_idx {
+                continue;
+            }
+            let r = Rect::from_center_size(pos, size).expand(2.0);
+            if !rect.contains_rect(r) || placed.iter().any(|p| p.intersects(r)) {
+                continue;
+            }
+            placed.push(r);
+            painter.rect_filled(r, CornerRadius::same(3), pal.halo);
+            painter.galley(r.min + Vec2::splat(2.0), galley, pal.text);
+        }
+    }
+
+    fn zoom_buttons(&mut self, ui: &mut Ui, rect: Rect) {
+        let size = Vec2::new(26.0, 24.0);
+        let mut y = rect.top() + 8.0;
+        let x = rect.right() - size.x - 8.0;
+        let t = self.last;
+        for (label, hint) in [
+            ("+", "Zoom in"),
+            ("-", "Zoom out"),
+            ("R", "Reset the view to the border provinces"),
+        ] {
+            let r = Rect::from_min_size(Pos2::new(x, y), size);
+            let b = ui.put(r, egui::Button::new(label)).on_hover_text(hint);
+            if b.clicked() {
+                match (label, t) {
+                    ("+", Some(t)) => self.zoom_about(&t, 1.5, rect.center()),
+                    ("-", Some(t)) => self.zoom_about(&t, 1.0 / 1.5, rect.center()),
+                    _ => self.reset(rect),
+                }
+            }
+            y += size.y + 4.0;
+        }
+    }
+}
+
+/// The province whose label lies nearest to `from`'s label in direction `dir` (screen
+/// directions: y down), favouring provinces straight ahead.
+fn neighbour_in_direction(from: &str, dir: Vec2) -> Option<String> {
+    let cache = cache();
+    let start = cache.regions.iter().find(|c| c.region.id == from)?.label;
+    cache
+        .regions
+        .iter()
+        .filter(|c| c.region.is_province() && c.region.id != from)
+        .filter_map(|c| {
+            let d = c.label - start;
+            let along = d.dot(dir);
+            if along <= 1e-6 {
+                return None;
+            }
+            let across = (d - dir * along).length();
+            Some((along + 2.0 * across, c))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.region.id.clone())
+}
+
+/// Control points of the quadratic Bézier arc from `p0` to `p2`: it bows to the left of the
+/// direction of travel by a quarter of its length.
+fn arc_controls(p0: Pos2, p2: Pos2) -> [Pos2; 3] {
+    let d = p2 - p0;
+    let mid = p0 + d * 0.5;
+    [p0, mid + Vec2::new(d.y, -d.x) * 0.25, p2]
+}
+
+fn build_arcs(input: &MapInput, t: &ScreenTransform, max: usize) -> Vec<Arc> {
+    let g = geography();
+    input
+        .links
+        .iter()
+        .filter(|l| l.2 > 0)
+        .filter_map(|(la, kh, n)| {
+            let a = g.region_for(la)?.label;
+            let b = g.region_for(kh)?.label;
+            let (p0, p2) = (t.to_screen(a[0], a[1]), t.to_screen(b[0], b[1]));
+            let [p0, p1, p2] = arc_controls(p0, p2);
+            let steps = 24;
+            let points = (0..=steps)
+                .map(|i| {
+                    let s = i as f32 / steps as f32;
+                    let u = 1.0 - s;
+                    Pos2::new(
+                        u * u * p0.x + 2.0 * u * s * p1.x + s * s * p2.x,
+                        u * u * p0.y + 2.0 * u * s * p1.y + s * s * p2.y,
+                    )
+                })
+                .collect();
+            let width = 1.5 + 5.0 * (*n as f32 / max.max(1) as f32).sqrt();
+            Some(Arc {
+                la: la.clone(),
+                kh: kh.clone(),
+                count: *n,
+                points,
+                width,
+            })
+        })
+        .collect()
+}
+
+fn draw_legend(painter: &egui::Painter, rect: Rect, pal: &Palette, max: usize, ui: &Ui) {
+    let font = FontId::proportional(11.0);
+    let sw = Vec2::new(18.0, 12.0);
+    let steps: Vec<usize> = if max == 0 {
+        vec![0]
+    } else {
+        let mut v = vec![0, 1];
+        for s in [max / 8, max / 3, max] {
+            if s > *v.last().unwrap_or(&0) {
+                v.push(s);
+            }
+        }
+        v
+    };
+    let h = steps.len() as f32 * (sw.y + 3.0) + 22.0;
+    let bg = Rect::from_min_size(
+        Pos2::new(rect.left() + 8.0, rect.bottom() - h - 8.0),
+        Vec2::new(120.0, h),
+    );
+    painter.rect_filled(
+        bg,
+        CornerRadius::same(4),
+        ui.visuals().extreme_bg_color.gamma_multiply(0.9),
+    );
+    painter.text(
+        bg.min + Vec2::new(6.0, 4.0),
+        Align2::LEFT_TOP,
+        "Events",
+        font.clone(),
+        pal.text,
+    );
+    let mut y = bg.top() + 20.0;
+    for s in steps {
+        let r = Rect::from_min_size(Pos2::new(bg.left() + 6.0, y), sw);
+        painter.rect_filled(r, CornerRadius::ZERO, pal.fill(s, max));
+        painter.rect_stroke(
+            r,
+            CornerRadius::ZERO,
+            Stroke::new(1.0, pal.outline),
+            egui::StrokeKind::Inside,
+        );
+        let label = if s == 0 {
+            "none".to_string()
+        } else {
+            format!("{s}")
+        };
+        painter.text(
+            Pos2::new(r.right() + 6.0, r.center().y),
+            Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            pal.text,
+        );
+        y += sw.y + 3.0;
+    }
+}
+
+fn draw_scale_bar(painter: &egui::Painter, rect: Rect, pal: &Palette, scale: f64, _ui: &Ui) {
+    let px_per_km = scale / Projection::KM_PER_UNIT;
+    if px_per_km <= 0.0 {
+        return;
+    }
+    let target_km = 110.0 / px_per_km;
+    let mag = 10f64.powf(target_km.log10().floor());
+    let km = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .filter(|k| *k <= target_km)
+        .last()
+        .unwrap_or(mag);
+    let w = (km * px_per_km) as f32;
+    let y = rect.bottom() - 14.0;
+    let x1 = rect.right() - 14.0;
+    let x0 = x1 - w;
+    let stroke = Stroke::new(2.0, pal.text);
+    painter.rect_filled(
+        Rect::from_min_max(Pos2::new(x0 - 6.0, y - 18.0), Pos2::new(x1 + 6.0, y + 6.0)),
+        CornerRadius::same(3),
+        pal.halo,
+    );
+    painter.line_segment([Pos2::new(x0, y), Pos2::new(x1, y)], stroke);
+    painter.line_segment([Pos2::new(x0, y - 5.0), Pos2::new(x0, y)], stroke);
+    painter.line_segment([Pos2::new(x1, y - 5.0), Pos2::new(x1, y)], stroke);
+    let label = if km >= 1.0 {
+        format!("{km:.0} km")
+    } else {
+        format!("{:.0} m", km * 1000.0)
+    };
+    painter.text(
+        Pos2::new((x0 + x1) / 2.0, y - 4.0),
+        Align2::CENTER_BOTTOM,
+        label,
+        FontId::proportional(11.0),
+        pal.text,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyboard_neighbours_go_the_right_way() {
+        // From Stung Treng, north is Laos (Champasak or Attapeu), east is Ratanakiri.
+        let north = neighbour_in_direction("KH-19", Vec2::new(0.0, -1.0)).unwrap();
+        assert!(north.starts_with("LA-"), "{north}");
+        assert_eq!(
+            neighbour_in_direction("KH-19", Vec2::new(1.0, 0.0)).as_deref(),
+            Some("KH-16")
+        );
+    }
+
+    #[test]
+    fn transform_round_trips() {
+        let t = ScreenTransform {
+            rect: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
+            center: cache().projection.project(105.5, 14.0),
+            scale: 300.0,
+        };
+        let p = t.to_screen(106.0, 13.5);
+        let back = t.to_lon_lat(p);
+        assert!(
+            (back[0] - 106.0).abs() < 1e-4 && (back[1] - 13.5).abs() < 1e-4,
+            "{back:?}"
+        );
+        // The mesh transform agrees with to_screen.
+        let xy = cache().projection.project(106.0, 13.5);
+        let m = t.mesh_transform() * Pos2::new(xy[0] as f32, -xy[1] as f32);
+        assert!((m - p).length() < 0.05, "{m:?} vs {p:?}");
+    }
+
+    #[test]
+    fn choropleth_is_neutral_at_zero_and_monotonic() {
+        let pal = Palette::new(&egui::Visuals::light());
+        assert_eq!(pal.fill(0, 10), pal.province);
+        let lum = |c: Color32| u32::from(c.r()) + u32::from(c.g()) + u32::from(c.b());
+        assert!(
+            lum(pal.fill(1, 10)) > lum(pal.fill(10, 10)),
+            "darker with more events (light theme)"
+        );
+        let dark = Palette::new(&egui::Visuals::dark());
+        assert_eq!(dark.fill(0, 10), dark.province);
+        assert_ne!(dark.province, pal.province);
     }
 }

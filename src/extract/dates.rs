@@ -34,7 +34,8 @@
 //!   another month mention), "early/mid/late May" ("mid-May"), "in early
 //!   December last year", "the end/beginning/middle of May", "this/last/next
 //!   May"; years "in 2019", "since 2017", "of 2022", "by 2030", "early 2019",
-//!   "mid-2019", "between 2017 and 2019", "2016-2020" after such a word.
+//!   "mid-2019", "between 2017 and 2019", "2016-2020" after such a word;
+//!   a four-digit year range "2022 - 2025" (≤ 30 years) anywhere.
 //! * **Weekday**: "Tuesday", "on Tuesday", "last Monday", "next Tuesday",
 //!   "this coming Friday", "this Friday".
 //! * **Relative**: "yesterday", "today", "tomorrow", "tonight", "last night",
@@ -915,12 +916,11 @@ impl Scanner<'_> {
                     | Kw::Planned
                     | Kw::Expected
                     | Kw::Due => return true,
-                    Kw::To => {
+                    Kw::To
                         if matches!(self.prev_kw(j), Some(Kw::Is | Kw::Are))
-                            || self.is_kw(j + 1, Kw::Be)
-                        {
-                            return true;
-                        }
+                            || self.is_kw(j + 1, Kw::Be) =>
+                    {
+                        return true
                     }
                     _ => {}
                 },
@@ -941,6 +941,7 @@ impl Scanner<'_> {
                     .or_else(|| self.absolute(i))
                     .or_else(|| self.ago(i))
                     .or_else(|| self.year_alone(i))
+                    .or_else(|| self.year_range(i))
             }
             K::Word { lex, cap } => match lex {
                 Lex::Month(..) if cap => self.absolute(i).or_else(|| self.month_period(i)),
@@ -986,7 +987,6 @@ impl Scanner<'_> {
 
     /// Day-precise dates, month-first or day-first, with optional range and year.
     fn absolute(&self, i: usize) -> Option<Found> {
-        let fut = self.future(i);
         // Month-first: "May 27", "May 27-28", "May 27 - June 2", "May 27, 2022".
         if let Some((m, _, j)) = self.month(i) {
             let (d1, mut j) = self.day(j)?;
@@ -1011,7 +1011,7 @@ impl Scanner<'_> {
                 }
             }
             let (ys, j) = self.year_tail(j);
-            return self.day_found(i, j, m, d1, end, ys, fut);
+            return self.day_found(i, j, m, d1, end, ys);
         }
         // Day-first: "27 May", "27th of May", "27-28 May", "27 May - 2 June".
         let (d1, j) = self.day(i)?;
@@ -1043,10 +1043,9 @@ impl Scanner<'_> {
             }
         }
         let (ys, j) = self.year_tail(j);
-        self.day_found(i, j, m, d1, end, ys, fut)
+        self.day_found(i, j, m, d1, end, ys)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn day_found(
         &self,
         i: usize,
@@ -1055,7 +1054,6 @@ impl Scanner<'_> {
         d: u32,
         end: Option<(u32, u32)>,
         ys: YearSpec,
-        fut: bool,
     ) -> Option<Found> {
         if let YearSpec::Explicit(y) = ys {
             // "30 February 2022" is no date; "29 February 2023" neither.
@@ -1063,6 +1061,8 @@ impl Scanner<'_> {
                 return Some(impossible(i, j));
             }
         }
+        // The future check only when it matters (it looks back up to 15 tokens).
+        let fut = ys == YearSpec::Unstated && self.future(i);
         let date = self.a.resolve(m, Some(d), ys, fut);
         let end_date = end.and_then(|(m2, d2)| {
             let y = date.and_then(|s| s.year());
@@ -1271,6 +1271,18 @@ impl Scanner<'_> {
         })
     }
 
+    /// "2022 - 2025" / "2016–2020" without a preceding preposition: a span of
+    /// at most 30 years reads as a period ("the 2022 - 2025 plan").
+    fn year_range(&self, i: usize) -> Option<Found> {
+        let (y, j) = self.year4(i)?;
+        matches!(self.tok(j)?.kind, K::Dash).then_some(())?;
+        let (y2, _) = self.year4(j + 1)?;
+        if y2 <= y || y2 - y > 30 {
+            return None;
+        }
+        self.year_found(i, y, j)
+    }
+
     fn is_count_noun(&self, i: usize) -> bool {
         self.is_kw(i, Kw::CountNoun)
     }
@@ -1380,7 +1392,6 @@ impl Scanner<'_> {
             j
         };
         if let Some((m, n)) = self.full_month(j) {
-            let fut = self.future(i);
             let j2 = if matches!(self.tok(n).map(|t| t.kind), Some(K::Comma)) {
                 n + 1
             } else {
@@ -1392,7 +1403,13 @@ impl Scanner<'_> {
             };
             return Some(Found {
                 unit: Unit::Month,
-                ..found(i, n, self.a.resolve(m, None, ys, fut), DateForm::Period)
+                ..found(
+                    i,
+                    n,
+                    self.a
+                        .resolve(m, None, ys, ys == YearSpec::Unstated && self.future(i)),
+                    DateForm::Period,
+                )
             });
         }
         if let Some((y, n)) = self.year4(j) {
@@ -1721,6 +1738,10 @@ mod tests {
         );
         let v = tag("during 2016-2020", R);
         assert_eq!((v[0].0.as_str(), v[0].2.as_str()), ("2016-2020", "2020"));
+        let v = tag("for the 2022 - 2025 period", R);
+        assert_eq!(v[0].0, "2022 - 2025");
+        assert_eq!((v[0].1.as_str(), v[0].2.as_str()), ("2022", "2025"));
+        assert!(tag("the 1950-2100 figure", R).is_empty());
         let v = tag("in 2017 and 2018", R);
         assert_eq!(v.len(), 2);
     }
