@@ -267,6 +267,10 @@ fn region(id: &str, name: &str, country: &str, polygons: Vec<Vec<[f64; 2]>>) -> 
         label: [0.0, 0.0],
         mesh_vertices: Vec::new(),
         mesh_indices: Vec::new(),
+        holes: Vec::new(),
+        covers: Vec::new(),
+        notes: None,
+        bounds: Default::default(),
     }
 }
 
