@@ -14,6 +14,7 @@
 //! 4. an article that never names both a Lao and a Cambodian place or party
 //!    yields no events (no Lao–Cambodian link the text does not state).
 
+pub mod actors;
 pub mod dates;
 pub mod sentences;
 pub mod triggers;
@@ -132,7 +133,7 @@ fn read_sentences<'g>(
         let dateline = st.len() < 120
             && (agency_dateline > 0
                 || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && trig.is_none()));
-        let (mut lao, mut khmer) = (false, false);
+        let (mut lao, mut khmer) = actors::sides(st);
         for p in &places {
             if p.place.kind == PlaceKind::Trap || p.place.kind == PlaceKind::River {
                 continue;
@@ -281,6 +282,10 @@ struct Draft {
 /// How many sentences after an event's last member may still continue it.
 const CONTINUATION_GAP: usize = 3;
 
+/// The lead (opening sentences) joins the first dated occasion only when that
+/// occasion is stated within this many sentences of the start.
+const LEAD_REACH: usize = 6;
+
 fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut lead: Vec<usize> = Vec::new();
@@ -319,8 +324,24 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
                 continue;
             }
             let mut members = Vec::new();
-            if !seen_dated_event && date.is_some() {
-                members.append(&mut lead);
+            if !seen_dated_event && date.is_some() && !lead.is_empty() {
+                // The lead summarises this occasion only when the occasion follows it closely.
+                let close =
+                    lead.last().is_some_and(|&l| i - l <= CONTINUATION_GAP) && i <= LEAD_REACH;
+                if close {
+                    members.append(&mut lead);
+                } else {
+                    for l in std::mem::take(&mut lead) {
+                        if let Some(kind) = infos[l].kind.filter(|_| strong_undated(&infos[l])) {
+                            drafts.push(Draft {
+                                anchor: l,
+                                date: None,
+                                kind,
+                                members: vec![l],
+                            });
+                        }
+                    }
+                }
             }
             members.push(i);
             if date.is_some() {
@@ -340,14 +361,22 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
             && !s.non_event
             && !s.background
             && s.date.is_none();
-        if continues && (s.anaphoric || s.quote || s.kind.is_some() || !s.places.is_empty()) {
+        // Names places but no trigger or reference back: only right after the event's last sentence.
+        let adjacent_places =
+            !s.places.is_empty() && current.is_some_and(|(_, last)| i - last == 1);
+        if continues && (s.anaphoric || s.quote || s.kind.is_some() || adjacent_places) {
             if let Some((ci, _)) = current {
                 drafts[ci].members.push(i);
                 current = Some((ci, i));
             }
             continue;
         }
-        if !seen_dated_event && drafts.is_empty() && s.kind.is_some() && !s.non_event && i < 6 {
+        if !seen_dated_event
+            && drafts.is_empty()
+            && s.kind.is_some()
+            && !s.non_event
+            && i < LEAD_REACH
+        {
             // The lead: summarises the main occasion, dated further down.
             lead.push(i);
             continue;
@@ -380,6 +409,7 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
             }
         }
     }
+    drafts.sort_by_key(|d| d.anchor);
     drafts
 }
 

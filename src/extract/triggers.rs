@@ -86,7 +86,7 @@ macro_rules! cue {
 // A sentence about not being able to speak, or about commentary, never states an occasion.
 cue!(
     non_event,
-    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|in general|tend to|it is (?:unclear|not clear))\b"
+    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|Royal Academy|think tank|in general|tend to|it is (?:unclear|not clear))\b"
 );
 
 // Background: states, habits and history rather than an occasion.
