@@ -18,7 +18,7 @@ struct Preview {
 
 impl eframe::App for Preview {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show_inside(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             let r = self.view.ui(ui, &self.input);
             if let Some(sel) = r.select_province {
                 self.input.selected = sel;

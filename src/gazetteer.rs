@@ -359,6 +359,11 @@ fn is_separator(c: char) -> bool {
     )
 }
 
+/// ASCII bytes the normaliser may change: separators and the backtick.
+fn ascii_special(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'-' | b'`')
+}
+
 /// Apostrophe look-alikes, normalised to `'`.
 fn is_apostrophe(c: char) -> bool {
     matches!(
@@ -387,6 +392,19 @@ impl Normalized {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // Fast path: plain ASCII bytes, and a lone space before a plain byte, stay as they are.
+            if b < 0x80 && !ascii_special(b) {
+                i += 1;
+                continue;
+            }
+            if b == b' '
+                && bytes
+                    .get(i + 1)
+                    .is_none_or(|&n| n < 0x80 && !ascii_special(n))
+            {
+                i += 1;
+                continue;
+            }
             let c = if b < 0x80 {
                 char::from(b)
             } else {
@@ -678,6 +696,8 @@ impl Builder {
             let ac = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                // A DFA: ~2x faster overlapping search than the NFA for ~200 ms more build time.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(self.patterns.iter().map(|p| p.text.as_str()))
                 .map_err(|e| GazetteerError {
                     line: 0,

@@ -46,6 +46,9 @@ DECIMALS = 4
 # lines are noded on a NODE_GRID grid.
 GAP_DEG = 0.02
 NODE_GRID = 1e-6
+# Lakes at least this large (km²) are drawn as water.
+MIN_LAKE_KM2 = 200.0
+LAKE_NAMES = {"Tonle Sap": (104.0, 12.9), "Nam Ngum Reservoir": (102.66, 18.59)}
 # Faces smaller than this (km²) are dropped (tiny islands, slivers).
 MIN_FACE_KM2 = 2.0
 
@@ -388,6 +391,26 @@ def main():
                 "geometry": coords_list(geoms[code]),
             }
         )
+
+    # Large lakes (Tonle Sap) drawn as water over the provinces that share them.
+    lakes = [shapely.make_valid(Polygon(p)).intersection(clip) for p in read_shp(os.path.join(d, "ne_10m_lakes.shp"), BOX) if len(p) >= 4]
+    lake_geoms = [g for g in lakes if not g.is_empty and area_km2(unary_union(polygons_of(g))) >= MIN_LAKE_KM2]
+    for n, g in enumerate(lake_geoms):
+        g = shapely.make_valid(rounded(shapely.simplify(g, TOLERANCE, preserve_topology=True)))
+        polys = polygons_of(g)
+        if not polys:
+            continue
+        geom = MultiPolygon(polys) if len(polys) > 1 else polys[0]
+        c = geom.representative_point()
+        name = next((nm for nm, (x, y) in LAKE_NAMES.items() if geom.contains(Point(x, y))), "Lake")
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": f"lake-{n + 1}", "name": name, "country": "", "kind": "lake"},
+                "geometry": coords_list(geom),
+            }
+        )
+        print(f"lake {name}: {area_km2(geom):,.0f} km² at {c.x:.2f}, {c.y:.2f}", file=sys.stderr)
 
     # National borders as lines (shared edges of the merged countries).
     nations = {}

@@ -128,6 +128,8 @@ struct CachedRegion {
 struct Cache {
     projection: Projection,
     regions: Vec<CachedRegion>,
+    /// Large lakes, drawn as water over the provinces.
+    lakes: Vec<CachedRegion>,
     /// Borders: (is Laos–Cambodia, polylines in projected units, y flipped).
     borders: Vec<(bool, Vec<Vec<Pos2>>)>,
     /// Indices into `regions` of the provinces in label priority order.
@@ -149,34 +151,32 @@ fn cache() -> &'static Cache {
             let xy = projection.project(q[0], q[1]);
             Pos2::new(xy[0] as f32, -xy[1] as f32)
         };
-        let regions: Vec<CachedRegion> = g
-            .regions
-            .iter()
-            .map(|r| {
-                let mut mesh = Mesh::default();
-                mesh.vertices.reserve(r.mesh_vertices.len());
-                for v in &r.mesh_vertices {
-                    mesh.colored_vertex(p(*v), Color32::WHITE);
-                }
-                mesh.indices.clone_from(&r.mesh_indices);
-                let rings: Vec<Vec<Pos2>> = r
-                    .polygons
-                    .iter()
-                    .chain(r.holes.iter().flatten())
-                    .map(|ring| ring.iter().map(|q| p(*q)).collect())
-                    .collect();
-                let bounds =
-                    Rect::from_points(&mesh.vertices.iter().map(|v| v.pos).collect::<Vec<_>>());
-                CachedRegion {
-                    region: r,
-                    mesh,
-                    rings,
-                    bounds,
-                    label: p(r.label),
-                    is_border_province: BORDER_PROVINCES.contains(&r.id.as_str()),
-                }
-            })
-            .collect();
+        let cached = |r: &'static Region| {
+            let mut mesh = Mesh::default();
+            mesh.vertices.reserve(r.mesh_vertices.len());
+            for v in &r.mesh_vertices {
+                mesh.colored_vertex(p(*v), Color32::WHITE);
+            }
+            mesh.indices.clone_from(&r.mesh_indices);
+            let rings: Vec<Vec<Pos2>> = r
+                .polygons
+                .iter()
+                .chain(r.holes.iter().flatten())
+                .map(|ring| ring.iter().map(|q| p(*q)).collect())
+                .collect();
+            let bounds =
+                Rect::from_points(&mesh.vertices.iter().map(|v| v.pos).collect::<Vec<_>>());
+            CachedRegion {
+                region: r,
+                mesh,
+                rings,
+                bounds,
+                label: p(r.label),
+                is_border_province: BORDER_PROVINCES.contains(&r.id.as_str()),
+            }
+        };
+        let regions: Vec<CachedRegion> = g.regions.iter().map(cached).collect();
+        let lakes: Vec<CachedRegion> = g.lakes.iter().map(cached).collect();
         let borders = g
             .borders
             .iter()
@@ -205,6 +205,7 @@ fn cache() -> &'static Cache {
         Cache {
             projection,
             regions,
+            lakes,
             borders,
             label_order,
             border_bounds: g.bounds_of(BORDER_PROVINCES),
@@ -241,14 +242,14 @@ impl Palette {
                 outline: Color32::from_rgb(120, 122, 125),
                 context_outline: Color32::from_rgb(70, 72, 74),
                 national: Color32::from_rgb(175, 175, 175),
-                la_kh: Color32::from_rgb(255, 170, 60),
+                la_kh: Color32::from_rgb(240, 90, 120),
                 text: v.strong_text_color(),
                 halo: Color32::from_black_alpha(170),
                 ramp_lo: Color32::from_rgb(60, 90, 110),
                 ramp_hi: Color32::from_rgb(90, 200, 230),
                 highlight: sel,
-                arc: Color32::from_rgba_unmultiplied(255, 120, 80, 200),
-                arc_hover: Color32::from_rgb(255, 200, 120),
+                arc: Color32::from_rgba_unmultiplied(245, 160, 50, 215),
+                arc_hover: Color32::from_rgb(255, 215, 120),
             }
         } else {
             Palette {
@@ -258,14 +259,14 @@ impl Palette {
                 outline: Color32::from_rgb(150, 150, 150),
                 context_outline: Color32::from_rgb(205, 203, 198),
                 national: Color32::from_rgb(90, 90, 90),
-                la_kh: Color32::from_rgb(200, 60, 20),
+                la_kh: Color32::from_rgb(175, 20, 60),
                 text: Color32::from_rgb(30, 30, 30),
                 halo: Color32::from_white_alpha(190),
                 ramp_lo: Color32::from_rgb(210, 232, 240),
                 ramp_hi: Color32::from_rgb(20, 100, 150),
                 highlight: sel,
-                arc: Color32::from_rgba_unmultiplied(200, 50, 30, 190),
-                arc_hover: Color32::from_rgb(240, 120, 20),
+                arc: Color32::from_rgba_unmultiplied(235, 135, 20, 215),
+                arc_hover: Color32::from_rgb(250, 80, 0),
             }
         }
     }
@@ -359,8 +360,9 @@ impl MapView {
         let (lo, hi) = (p.project(b.min[0], b.min[1]), p.project(b.max[0], b.max[1]));
         let w = (hi[0] - lo[0]).max(0.1);
         let h = (hi[1] - lo[1]).max(0.1);
-        let sx = f64::from(rect.width().max(50.0)) * 0.88 / w;
-        let sy = f64::from(rect.height().max(50.0)) * 0.88 / h;
+        // The five provinces fill about 70% of the view, leaving their neighbours visible.
+        let sx = f64::from(rect.width().max(50.0)) * 0.7 / w;
+        let sy = f64::from(rect.height().max(50.0)) * 0.7 / h;
         self.scale = sx.min(sy).clamp(MIN_SCALE, MAX_SCALE);
         self.center = Some(b.center());
     }
@@ -552,6 +554,16 @@ impl MapView {
                     pos: xf * v.pos,
                     uv: v.uv,
                     color,
+                }));
+            mesh.indices.extend(c.mesh.indices.iter().map(|i| i + base));
+        }
+        for c in cache.lakes.iter().filter(|c| c.bounds.intersects(view)) {
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices
+                .extend(c.mesh.vertices.iter().map(|v| egui::epaint::Vertex {
+                    pos: xf * v.pos,
+                    uv: v.uv,
+                    color: pal.water,
                 }));
             mesh.indices.extend(c.mesh.indices.iter().map(|i| i + base));
         }
@@ -917,11 +929,16 @@ fn draw_scale_bar(painter: &egui::Painter, rect: Rect, pal: &Palette, scale: f64
     }
     let target_km = 110.0 / px_per_km;
     let mag = 10f64.powf(target_km.log10().floor());
+    // The round length (1, 2 or 5 × 10ⁿ km) nearest to ~110 px.
     let km = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * mag)
-        .filter(|k| *k <= target_km)
-        .last()
+        .min_by(|a, b| {
+            (a / target_km)
+                .ln()
+                .abs()
+                .total_cmp(&(b / target_km).ln().abs())
+        })
         .unwrap_or(mag);
     let w = (km * px_per_km) as f32;
     let y = rect.bottom() - 14.0;

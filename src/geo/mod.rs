@@ -187,6 +187,9 @@ pub struct Geography {
     pub regions: Vec<Region>,
     /// National borders as lines.
     pub borders: Vec<Border>,
+    /// Large lakes (Tonle Sap...), drawn as water over the provinces sharing them; not part
+    /// of `regions` (they do not take part in hit testing).
+    pub lakes: Vec<Region>,
     /// Bounds of all regions.
     pub bounds: Bounds,
 }
@@ -299,14 +302,18 @@ impl Geography {
                     let region = Region::build(
                         id.clone(),
                         prop("name").unwrap_or_else(|| id.clone()),
-                        prop("country").ok_or_else(|| err("no country"))?,
+                        prop("country").unwrap_or_default(),
                         polys,
                         covers,
                         prop("notes"),
                     )
                     .ok_or_else(|| err("empty or untriangulable polygon"))?;
-                    g.bounds = g.bounds.union(&region.bounds);
-                    g.regions.push(region);
+                    if props.get("kind").and_then(|k| k.as_str()) == Some("lake") {
+                        g.lakes.push(region);
+                    } else {
+                        g.bounds = g.bounds.union(&region.bounds);
+                        g.regions.push(region);
+                    }
                 }
                 "LineString" | "MultiLineString" => {
                     let countries: Vec<String> = props
