@@ -6,10 +6,12 @@
 //! Everything but [`app`] is free of UI types; [`extract`] is pure.
 
 pub mod app;
+pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod gazetteer;
 pub mod geo;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod sample;

@@ -1,1 +1,83 @@
-fn main() {}
+//! `border-atlas`: thin binary over the library. No subcommand opens the window;
+//! `extract` prints the events of the given files as JSON on stdout.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use border_atlas::cli;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "border-atlas",
+    version,
+    about = "An atlas of Cambodia–Laos cross-border cooperation, extracted from news articles",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files or folders to open (the bundled sample articles when none).
+    files: Vec<PathBuf>,
+    /// Render the window once, save it as a PNG and exit.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the events extracted from FILES_OR_DIRS as JSON on stdout.
+    Extract {
+        /// Publication date (YYYY-MM-DD) for articles whose header gives none.
+        #[arg(long, value_name = "D")]
+        reference_date: Option<chrono::NaiveDate>,
+        /// Also merge the same event reported by several articles (top-level "events").
+        #[arg(long)]
+        merge: bool,
+        /// Article files or folders.
+        #[arg(required = true, value_name = "FILES_OR_DIRS")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match args.command {
+        Some(Command::Extract {
+            reference_date,
+            merge,
+            files,
+        }) => {
+            let options = cli::ExtractOptions {
+                reference_date,
+                merge,
+            };
+            let report = cli::extract_paths(&files, &options);
+            let ok = report.errors.is_empty();
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let written = serde_json::to_writer_pretty(&mut out, &report)
+                .context("writing JSON to stdout")
+                .and_then(|_| writeln!(out).context("writing to stdout"));
+            if let Err(e) = written {
+                eprintln!("border-atlas: {e:#}");
+                return ExitCode::from(1);
+            }
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            }
+        }
+        None => match border_atlas::app::run(args.files, args.screenshot) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("border-atlas: {e:#}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}

@@ -1,10 +1,402 @@
 //! Pure text → events. No I/O, no UI types, deterministic.
+//!
+//! Pipeline, each step linear in the text length:
+//! 1. [`sentences::split`] the body into sentences (byte spans);
+//! 2. tag every date expression ([`dates::tag_dates`], resolved against the
+//!    publication date or a dateline) and every place ([`gazetteer`]) once over
+//!    the whole text, then hand them to their sentences;
+//! 3. read each sentence: a trigger ([`triggers::classify`]) with the date of
+//!    the occasion (report dates such as "said in a May 28 press release" and
+//!    figure years such as "US$10 million in 2000" are skipped) opens an event;
+//!    the lead paragraph before the first dated occasion, and the following
+//!    sentences that continue it ("During the meeting, ..."), add their
+//!    provinces to it; quotes, commentary and background never open events;
+//! 4. an article that never names both a Lao and a Cambodian place or party
+//!    yields no events (no Lao–Cambodian link the text does not state).
 
 pub mod dates;
+pub mod sentences;
+pub mod triggers;
 
-use crate::model::{Article, Event};
+use std::collections::BTreeSet;
 
-/// Extract the cooperation events an article reports.
-pub fn extract(_article: &Article) -> Vec<Event> {
-    Vec::new()
+use sha2::{Digest, Sha256};
+
+use crate::gazetteer::{gazetteer, PlaceKind, PlaceMatch};
+use crate::model::{Article, Event, EventKind, Evidence, PartialDate, ProvinceId};
+use dates::{DateForm, DateMention};
+use sentences::Sentence;
+
+/// Extract the cooperation events an article reports, resolving relative
+/// dates against its publication date (or a dateline in its first lines).
+pub fn extract(article: &Article) -> Vec<Event> {
+    extract_text(&article.text, article.published.map(PartialDate::from_naive))
+}
+
+/// Extract events from a body text with an optional reference (publication) date.
+pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
+    let reference = published.or_else(|| dates::find_reference(text));
+    let sents = sentences::split(text);
+    if sents.is_empty() {
+        return Vec::new();
+    }
+    let all_dates = dates::tag_dates(text, reference);
+    let all_places = gazetteer().find(text);
+    let infos = read_sentences(text, &sents, &all_dates, &all_places);
+    if !concerns_laos_and_cambodia(&infos) {
+        return Vec::new();
+    }
+    let drafts = build_events(&infos);
+    let hash = content_hash(text);
+    drafts
+        .into_iter()
+        .filter_map(|d| finish(text, &infos, d, &hash))
+        .collect()
+}
+
+/// What one sentence says, as far as events are concerned.
+#[derive(Debug, Clone)]
+struct SentenceInfo<'g> {
+    span: Sentence,
+    /// The date of an occasion stated here: `Some(None)` for an expression that
+    /// cannot be resolved ("on Sunday" with no publication date).
+    date: Option<Option<PartialDate>>,
+    /// Surface text of that date expression (to tell two unresolved dates apart).
+    date_text: String,
+    kind: Option<EventKind>,
+    places: Vec<PlaceMatch<'g>>,
+    quote: bool,
+    non_event: bool,
+    background: bool,
+    anaphoric: bool,
+    /// Names Laos/Lao places or parties, and Cambodia/Cambodian ones (not traps).
+    lao: bool,
+    khmer: bool,
+    /// A dateline or byline ("PHNOM PENH (Xinhua) --", "Khmer Times/Reporter Wednesday, 11 January 2017").
+    dateline: bool,
+}
+
+fn read_sentences<'g>(
+    text: &str,
+    sents: &[Sentence],
+    all_dates: &[DateMention],
+    all_places: &[PlaceMatch<'g>],
+) -> Vec<SentenceInfo<'g>> {
+    let mut di = 0usize;
+    let mut pi = 0usize;
+    let mut out = Vec::with_capacity(sents.len());
+    for s in sents {
+        let st = &text[s.start..s.end];
+        while di < all_dates.len() && all_dates[di].start < s.start {
+            di += 1;
+        }
+        let mut dj = di;
+        while dj < all_dates.len() && all_dates[dj].end <= s.end {
+            dj += 1;
+        }
+        while pi < all_places.len() && all_places[pi].start < s.start {
+            pi += 1;
+        }
+        let mut pj = pi;
+        while pj < all_places.len() && all_places[pj].end <= s.end {
+            pj += 1;
+        }
+        let agency_dateline = agency_dateline_end(st);
+        let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
+            .iter()
+            .filter(|p| p.start - s.start >= agency_dateline)
+            .copied()
+            .collect();
+        let trig = triggers::classify(st);
+        // The occasion's date: the first date mention that is neither a report
+        // date nor a figure year. Prefer one after the first trigger word when
+        // the sentence starts with a report clause.
+        let mut date = None;
+        let mut date_text = String::new();
+        for m in &all_dates[di..dj] {
+            let (a, b) = (m.start - s.start, m.end - s.start);
+            if triggers::is_report_date(st, a, b) {
+                continue;
+            }
+            if m.form == DateForm::Period
+                && m.date.is_some_and(|d| d.precision() == crate::model::Precision::Year)
+                && triggers::is_non_occasion_year(st, a)
+            {
+                continue;
+            }
+            date = Some(m.date);
+            date_text = text[m.start..m.end].to_ascii_lowercase();
+            break;
+        }
+        let dateline = st.len() < 120
+            && (agency_dateline > 0
+                || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && trig.is_none()));
+        let (mut lao, mut khmer) = (false, false);
+        for p in &places {
+            if p.place.kind == PlaceKind::Trap || p.place.kind == PlaceKind::River {
+                continue;
+            }
+            match p.place.country.as_str() {
+                "LA" => lao = true,
+                "KH" => khmer = true,
+                _ => {}
+            }
+        }
+        out.push(SentenceInfo {
+            span: *s,
+            date,
+            date_text,
+            kind: trig.map(|(k, _)| k),
+            places,
+            quote: triggers::is_quote(st),
+            non_event: triggers::non_event(st),
+            background: triggers::background(st),
+            anaphoric: triggers::anaphoric(st),
+            lao,
+            khmer,
+            dateline,
+        });
+    }
+    out
+}
+
+/// Length of an agency dateline prefix such as "PHNOM PENH (Viet Nam News/ ANN) --"
+/// or "VIENTIANE, Jan 11 (Xinhua) --": the place there is where the story was
+/// filed, not where the occasion happened.
+fn agency_dateline_end(s: &str) -> usize {
+    let head: String = s.chars().take(120).collect();
+    for sep in [" -- ", " — ", "--", " – "] {
+        if let Some(i) = head.find(sep) {
+            let prefix = &head[..i];
+            if prefix.contains('(') && prefix.contains(')') {
+                return i + sep.len();
+            }
+        }
+    }
+    0
+}
+
+fn concerns_laos_and_cambodia(infos: &[SentenceInfo<'_>]) -> bool {
+    infos.iter().any(|s| s.lao) && infos.iter().any(|s| s.khmer)
+}
+
+/// An event being assembled: its anchor sentence and the sentences that add to it.
+#[derive(Debug, Clone)]
+struct Draft {
+    anchor: usize,
+    date: Option<PartialDate>,
+    date_text: String,
+    kind: EventKind,
+    members: Vec<usize>,
+}
+
+/// How many sentences after an event's last member may still continue it.
+const CONTINUATION_GAP: usize = 3;
+
+fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut lead: Vec<usize> = Vec::new();
+    let mut seen_dated_event = false;
+    // Index of the draft that following sentences may continue, and the last sentence added.
+    let mut current: Option<(usize, usize)> = None;
+
+    for (i, s) in infos.iter().enumerate() {
+        if s.dateline {
+            continue;
+        }
+        let can_open = s.kind.is_some() && !s.quote && !s.non_event && !s.background;
+        if can_open && s.date.is_some() {
+            let date = s.date.flatten();
+            // Same occasion as the current event? (anaphora with a compatible date)
+            if let Some((ci, _)) = current {
+                let cur = &drafts[ci];
+                if same_occasion(cur, date, &s.date_text, s.anaphoric) {
+                    drafts[ci].members.push(i);
+                    if drafts[ci].date.is_none() && date.is_some() {
+                        drafts[ci].date = date;
+                        drafts[ci].anchor = i;
+                    }
+                    current = Some((ci, i));
+                    continue;
+                }
+            }
+            // Same date as an earlier event of this article: one occasion.
+            if let Some(di) = drafts.iter().position(|d| {
+                date.is_some_and(|x| x.precision() == crate::model::Precision::Day)
+                    && d.date == date
+            }) {
+                drafts[di].members.push(i);
+                current = Some((di, i));
+                continue;
+            }
+            let mut members = Vec::new();
+            if !seen_dated_event && date.is_some() {
+                members.append(&mut lead);
+            }
+            members.push(i);
+            if date.is_some() {
+                seen_dated_event = true;
+            }
+            drafts.push(Draft {
+                anchor: i,
+                date,
+                date_text: s.date_text.clone(),
+                kind: s.kind.unwrap_or(EventKind::Other),
+                members,
+            });
+            current = Some((drafts.len() - 1, i));
+            continue;
+        }
+        // No date of its own.
+        let continues = current.is_some_and(|(_, last)| i - last <= CONTINUATION_GAP)
+            && !s.non_event
+            && !s.background
+            && s.date.is_none();
+        if continues && (s.anaphoric || s.quote || s.kind.is_some() || !s.places.is_empty()) {
+            if let Some((ci, _)) = current {
+                drafts[ci].members.push(i);
+                current = Some((ci, i));
+            }
+            continue;
+        }
+        if !seen_dated_event && drafts.is_empty() && s.kind.is_some() && !s.non_event && i < 6 {
+            // The lead: summarises the main occasion, dated further down.
+            lead.push(i);
+            continue;
+        }
+        if can_open && strong_undated(s) {
+            drafts.push(Draft {
+                anchor: i,
+                date: None,
+                date_text: String::new(),
+                kind: s.kind.unwrap_or(EventKind::Other),
+                members: vec![i],
+            });
+            current = Some((drafts.len() - 1, i));
+            continue;
+        }
+        if s.non_event || s.background || s.date.is_some() {
+            current = None;
+        }
+    }
+    // A lead that never found its dated occasion stands on its own.
+    if !lead.is_empty() && !seen_dated_event {
+        let anchor = lead[0];
+        if let Some(kind) = infos[anchor].kind {
+            if drafts.is_empty() {
+                drafts.push(Draft {
+                    anchor,
+                    date: None,
+                    date_text: String::new(),
+                    kind,
+                    members: lead,
+                });
+            }
+        }
+    }
+    drafts
+}
+
+fn same_occasion(cur: &Draft, date: Option<PartialDate>, date_text: &str, anaphoric: bool) -> bool {
+    match (cur.date, date) {
+        (Some(a), Some(b)) => anaphoric && a.compatible(&b),
+        (None, None) => cur.date_text.is_empty() || cur.date_text == date_text || anaphoric,
+        (None, Some(_)) => anaphoric,
+        (Some(_), None) => anaphoric,
+    }
+}
+
+/// An undated sentence that still states an occasion between the two sides:
+/// "Hun Sen and his Laotian counterpart agreed that ...".
+fn strong_undated(s: &SentenceInfo<'_>) -> bool {
+    matches!(
+        s.kind,
+        Some(EventKind::Agreement | EventKind::Meeting | EventKind::Visit | EventKind::Aid)
+    ) && (s.lao && s.khmer)
+}
+
+fn finish(text: &str, infos: &[SentenceInfo<'_>], d: Draft, hash: &str) -> Option<Event> {
+    let anchor = infos.get(d.anchor)?;
+    let mut provinces: BTreeSet<ProvinceId> = BTreeSet::new();
+    let mut members = d.members.clone();
+    members.sort_unstable();
+    members.dedup();
+    for &m in &members {
+        if let Some(s) = infos.get(m) {
+            for p in &s.places {
+                if p.place.kind == PlaceKind::River {
+                    continue;
+                }
+                if let Some(id) = &p.place.province {
+                    if id.is_lao() || id.is_cambodian() {
+                        provinces.insert(id.clone());
+                    }
+                }
+            }
+        }
+    }
+    let evidence = Evidence::from_span(text, anchor.span.start, anchor.span.end)?;
+    let location = location_of(anchor).or_else(|| {
+        members
+            .iter()
+            .filter_map(|&m| infos.get(m))
+            .find_map(location_of)
+    });
+    Some(Event {
+        id: format!("{}-{}", &hash[..12.min(hash.len())], anchor.span.start),
+        date: d.date,
+        kind: d.kind,
+        provinces: provinces.into_iter().collect(),
+        location,
+        summary: summarize(&evidence.sentence),
+        evidence,
+    })
+}
+
+/// The most specific place named in a sentence, with its province: "Khong district, Champasak".
+fn location_of(s: &SentenceInfo<'_>) -> Option<String> {
+    let rank = |k: PlaceKind| match k {
+        PlaceKind::Checkpoint | PlaceKind::Landmark => 0,
+        PlaceKind::District | PlaceKind::Town | PlaceKind::Capital => 1,
+        PlaceKind::Province => 2,
+        _ => 9,
+    };
+    let best = s
+        .places
+        .iter()
+        .filter(|p| rank(p.place.kind) < 9 && p.place.province.is_some())
+        .min_by_key(|p| (rank(p.place.kind), p.start))?;
+    let name = best.place.name.clone();
+    let province = best
+        .place
+        .province
+        .as_ref()
+        .and_then(|id| gazetteer().province(id.as_str()));
+    Some(match province {
+        Some(p) if best.place.kind != PlaceKind::Province && !name.contains(&p.name) => {
+            format!("{name}, {}", p.name)
+        }
+        _ => name,
+    })
+}
+
+/// A one-line summary: the sentence with whitespace collapsed, cut at a word
+/// boundary near 160 characters.
+fn summarize(sentence: &str) -> String {
+    let flat: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    const MAX: usize = 160;
+    if flat.chars().count() <= MAX {
+        return flat;
+    }
+    let cut: String = flat.chars().take(MAX).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > MAX / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }

@@ -1,0 +1,90 @@
+//! The `extract` command's report: what `border-atlas extract` prints.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::extract::extract;
+use crate::load::{load_paths, LoadFailure};
+use crate::merge::{merge_events, MergedEvent};
+use crate::model::{Article, Event};
+
+/// Options of `border-atlas extract`.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Publication date for articles whose header gives none.
+    pub reference_date: Option<NaiveDate>,
+    /// Add the cross-article merged events.
+    pub merge: bool,
+}
+
+/// One article and its events, as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleReport {
+    pub path: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    pub events: Vec<Event>,
+}
+
+/// The whole JSON object printed by `extract`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractReport {
+    pub articles: Vec<ArticleReport>,
+    pub errors: Vec<LoadFailure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<MergedEvent>>,
+}
+
+/// Load `paths`, extract every article's events, and (optionally) merge them.
+pub fn extract_paths(paths: &[PathBuf], options: &ExtractOptions) -> ExtractReport {
+    let cancel = AtomicBool::new(false);
+    let outcome = load_paths(paths, &|_, _| {}, &cancel);
+    let mut articles = outcome.articles;
+    if let Some(d) = options.reference_date {
+        for a in articles.iter_mut().filter(|a| a.published.is_none()) {
+            a.published = Some(d);
+            a.warnings
+                .push(format!("no publication date; using --reference-date {d}"));
+        }
+    }
+    report(articles, outcome.failures, options.merge)
+}
+
+/// Extract (in parallel) and assemble the report for loaded articles.
+pub fn report(articles: Vec<Article>, errors: Vec<LoadFailure>, merge: bool) -> ExtractReport {
+    let events: Vec<Vec<Event>> = articles.par_iter().map(extract).collect();
+    let merged = merge.then(|| {
+        let pairs: Vec<(&Article, &[Event])> = articles
+            .iter()
+            .zip(events.iter())
+            .map(|(a, e)| (a, e.as_slice()))
+            .collect();
+        merge_events(&pairs)
+    });
+    let articles = articles
+        .into_iter()
+        .zip(events)
+        .map(|(a, events)| ArticleReport {
+            path: a.path,
+            title: a.title,
+            source: a.source,
+            url: a.url,
+            published: a.published,
+            warnings: a.warnings,
+            events,
+        })
+        .collect();
+    ExtractReport {
+        articles,
+        errors,
+        events: merged,
+    }
+}

@@ -1,0 +1,201 @@
+//! Event trigger words → kinds, and the cue words that tell an occasion from
+//! background, speech about it, or the reporting of it.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::EventKind;
+
+/// Trigger lexicon, in priority order when one sentence holds several: the kind
+/// listed first wins ("met at the inauguration" is an opening, "handed over at a
+/// meeting" is aid).
+const LEXICON: &[(EventKind, &str)] = &[
+    (
+        EventKind::Aid,
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended) (?:\w+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief)|grant(?:ed)? (?:\w+ ){0,3}?to|gave (?:\w+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies",
+    ),
+    (
+        EventKind::Other,
+        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:\w+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:\w+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
+    ),
+    (
+        EventKind::Visit,
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:\w+ ){0,2}?visit|trip to|toured|arrived in|led a (?:\w+ ){0,2}?delegation|delegation (?:led|headed) by",
+    ),
+    (
+        EventKind::Meeting,
+        r"met|meet(?:s|ing|ings)?|talks|held (?:\w+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
+    ),
+    (
+        EventKind::Agreement,
+        r"sign(?:ed|s|ing)|agreement|agreed|agree|accord|memorandum|MoU|MOU|pact|treaty|deal|protocol|committed to|pledged",
+    ),
+    (
+        EventKind::Operation,
+        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|extradit(?:ed|ion)|demining|clearance operation",
+    ),
+    (
+        EventKind::Proposal,
+        r"propos(?:ed|al|als|es)|suggest(?:ed|ion)|call(?:ed|s)? (?:on|for)|urg(?:ed|es)|request(?:ed|s)?|appeal(?:ed|s)? (?:to|for)|letter|invited|asked",
+    ),
+];
+
+/// Compiled trigger patterns, one per lexicon entry.
+fn patterns() -> &'static [(EventKind, Regex)] {
+    static P: OnceLock<Vec<(EventKind, Regex)>> = OnceLock::new();
+    P.get_or_init(|| {
+        LEXICON
+            .iter()
+            .filter_map(|(k, re)| {
+                Regex::new(&format!(r"(?i)\b(?:{re})\b"))
+                    .ok()
+                    .map(|r| (*k, r))
+            })
+            .collect()
+    })
+}
+
+/// The kind of the occasion a sentence states, if it has any trigger, and the
+/// byte offset (within the sentence) of the first trigger found.
+pub fn classify(sentence: &str) -> Option<(EventKind, usize)> {
+    let mut first: Option<usize> = None;
+    let mut kind = None;
+    for (k, re) in patterns() {
+        if let Some(m) = re.find(sentence) {
+            if kind.is_none() {
+                kind = Some(*k);
+            }
+            first = Some(first.map_or(m.start(), |f: usize| f.min(m.start())));
+        }
+    }
+    kind.zip(first)
+}
+
+macro_rules! cue {
+    ($name:ident, $re:expr) => {
+        pub fn $name(s: &str) -> bool {
+            static R: OnceLock<Option<Regex>> = OnceLock::new();
+            R.get_or_init(|| Regex::new($re).ok())
+                .as_ref()
+                .is_some_and(|r| r.is_match(s))
+        }
+    };
+}
+
+// A sentence about not being able to speak, or about commentary, never states an occasion.
+cue!(
+    non_event,
+    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|told (?:the|reporters|a local|local|journalists|[A-Z]\w+ [A-Z]\w+)|in an interview|analyst|researcher|in general|tend to|would be|could be|might|may be|it is (?:unclear|not clear))\b"
+);
+
+// Background: states, habits and history rather than an occasion.
+cue!(
+    background,
+    r"(?i)\b(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a)\b"
+);
+
+// Refers back to an occasion already introduced.
+cue!(
+    anaphoric,
+    r"(?i)\b(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call)\b"
+);
+
+// Direct speech: a sentence that opens with a quotation mark.
+pub fn is_quote(s: &str) -> bool {
+    s.trim_start().starts_with(['"', '“', '‘', '«'])
+}
+
+/// Whether the date mention at `text[start..end]` (inside `sentence`, offsets
+/// relative to it) dates the reporting of something rather than the occasion:
+/// "in a May 28 press release", "told The Post on May 29", "said on Friday",
+/// "a post on his Facebook page on November 27".
+pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
+    static BEFORE: OnceLock<Option<Regex>> = OnceLock::new();
+    static AFTER: OnceLock<Option<Regex>> = OnceLock::new();
+    let before = BEFORE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:\b(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:\b(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
+        )
+        .ok()
+    });
+    let after = AFTER.get_or_init(|| {
+        Regex::new(r"(?i)^[\s,]*(?:press (?:release|statement|conference|briefing)|statement|announcement|post|interview|report|news release|bulletin|notice)\b").ok()
+    });
+    let pre = sentence.get(..start).unwrap_or("");
+    let pre_tail = pre
+        .char_indices()
+        .rev()
+        .nth(100)
+        .map_or(pre, |(i, _)| &pre[i..]);
+    let post = sentence.get(end..).unwrap_or("");
+    before.as_ref().is_some_and(|r| r.is_match(pre_tail))
+        || after.as_ref().is_some_and(|r| r.is_match(post))
+}
+
+/// Whether a year mention is a figure's reference year or a target rather than
+/// an occasion: "US$10 million in 2000", "drug-free by 2015", "until 2030".
+pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
+    static R: OnceLock<Option<Regex>> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|\b(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|\b(?:\d{4})\s*(?:-|–|to|and)\s*$)").ok()
+    });
+    let pre = sentence.get(..start).unwrap_or("");
+    let tail = pre
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(pre, |(i, _)| &pre[i..]);
+    r.as_ref().is_some_and(|r| r.is_match(tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_priority() {
+        let k = |s: &str| classify(s).map(|(k, _)| k);
+        assert_eq!(k("The two governors met in Pakse."), Some(EventKind::Meeting));
+        assert_eq!(k("They met at the inauguration of the checkpoint."), Some(EventKind::Other));
+        assert_eq!(k("The minister handed over ten trucks at a meeting."), Some(EventKind::Aid));
+        assert_eq!(k("Both sides signed a memorandum."), Some(EventKind::Agreement));
+        assert_eq!(k("He paid an official visit to Vientiane."), Some(EventKind::Visit));
+        assert_eq!(k("Troops carried out joint patrols."), Some(EventKind::Operation));
+        assert_eq!(k("The governor proposed a new bridge."), Some(EventKind::Proposal));
+        assert_eq!(k("The river is wide and slow."), None);
+        // Words inside other words do not trigger.
+        assert_eq!(k("A metal gateway."), None);
+    }
+
+    #[test]
+    fn report_dates_are_recognised() {
+        let s = "said the provincial hall in a May 28 press release";
+        let i = s.find("May 28").unwrap();
+        assert!(is_report_date(s, i, i + 6));
+        let s = "he told The Post on May 29.";
+        let i = s.find("May 29").unwrap();
+        assert!(is_report_date(s, i, i + 6));
+        let s = "The governors met on May 27 in Khong.";
+        let i = s.find("May 27").unwrap();
+        assert!(!is_report_date(s, i, i + 6));
+    }
+
+    #[test]
+    fn figure_years_are_not_occasions() {
+        let s = "trade rose from US$10 million in 2000 to more";
+        assert!(is_non_occasion_year(s, s.find("2000").unwrap()));
+        let s = "a drug-free region by 2015";
+        assert!(is_non_occasion_year(s, s.find("2015").unwrap()));
+        let s = "In 2019, the governors met";
+        assert!(!is_non_occasion_year(s, s.find("2019").unwrap()));
+    }
+
+    #[test]
+    fn cues() {
+        assert!(non_event("The spokesman could not be reached for comment."));
+        assert!(anaphoric("During the meeting, he thanked Cambodia."));
+        assert!(background("The two countries have been close friends since 1954."));
+        assert!(is_quote("“We agree,” he said."));
+    }
+}

@@ -1,0 +1,256 @@
+//! One history from many reports: the same occasion reported by several
+//! articles becomes one [`MergedEvent`] that keeps every source.
+//!
+//! Two reports are the same occasion when they come from different articles,
+//! their dates are compatible at each side's precision (2022-05-27 ~ 2022-05 ~
+//! XXXX-05-27; a year-only date never absorbs a finer one), their kinds agree
+//! (meetings, agreements and visits are one family: a visit is often reported
+//! as talks and a signing), and their provinces overlap (Jaccard ≥ 0.5), or both
+//! name no province and state the same day. Undated reports never merge. A year
+//! missing from one report is taken from a dated one and marked as inferred.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, Event, EventKind, Evidence, PartialDate, Precision, ProvinceId};
+
+/// One report of a merged event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub path: String,
+    pub event_id: String,
+    /// The date as this article states it.
+    pub date: Option<PartialDate>,
+    pub provinces: Vec<ProvinceId>,
+    pub evidence: Evidence,
+}
+
+/// An event merged across articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergedEvent {
+    pub id: String,
+    pub date: Option<PartialDate>,
+    pub kind: EventKind,
+    pub provinces: Vec<ProvinceId>,
+    pub location: Option<String>,
+    pub summary: String,
+    pub evidence: Evidence,
+    pub sources: Vec<Source>,
+    /// Path of the source whose year completed a date stated without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_inferred_from: Option<String>,
+    /// The sources disagree on the date or the provinces.
+    pub disagreement: bool,
+}
+
+fn family(k: EventKind) -> u8 {
+    match k {
+        EventKind::Meeting | EventKind::Agreement | EventKind::Visit => 0,
+        EventKind::Aid => 1,
+        EventKind::Proposal => 2,
+        EventKind::Operation => 3,
+        EventKind::Other => 4,
+    }
+}
+
+fn jaccard(a: &[ProvinceId], b: &[ProvinceId]) -> f64 {
+    let a: BTreeSet<&ProvinceId> = a.iter().collect();
+    let b: BTreeSet<&ProvinceId> = b.iter().collect();
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 1.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+/// Whether two dated reports can be the same occasion, by date alone.
+fn dates_match(a: &PartialDate, b: &PartialDate) -> bool {
+    if !a.compatible(b) {
+        return false;
+    }
+    // A year alone is too vague to join a finer date.
+    let (pa, pb) = (a.precision(), b.precision());
+    !((pa == Precision::Year) ^ (pb == Precision::Year))
+}
+
+struct Cluster {
+    members: Vec<(usize, usize)>, // (article index, event index)
+}
+
+/// Merge the events of several articles. Deterministic: the output follows the
+/// order of the first report of each event (articles in the given order).
+pub fn merge_events(articles: &[(&Article, &[Event])]) -> Vec<MergedEvent> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (ai, (_, events)) in articles.iter().enumerate() {
+        for (ei, e) in events.iter().enumerate() {
+            let found = e.date.and_then(|d| {
+                clusters.iter().position(|c| {
+                    c.members.iter().all(|&(ma, me)| {
+                        let other = &articles[ma].1[me];
+                        ma != ai
+                            && family(other.kind) == family(e.kind)
+                            && other.date.is_some_and(|od| dates_match(&od, &d))
+                            && if e.provinces.is_empty() && other.provinces.is_empty() {
+                                d.precision() == Precision::Day
+                                    && other.date.map(|o| o.precision()) == Some(Precision::Day)
+                            } else {
+                                jaccard(&e.provinces, &other.provinces) >= 0.5
+                            }
+                    })
+                })
+            });
+            match found {
+                Some(ci) => clusters[ci].members.push((ai, ei)),
+                None => clusters.push(Cluster {
+                    members: vec![(ai, ei)],
+                }),
+            }
+        }
+    }
+    clusters
+        .into_iter()
+        .filter_map(|c| build(articles, &c))
+        .collect()
+}
+
+fn build(articles: &[(&Article, &[Event])], c: &Cluster) -> Option<MergedEvent> {
+    let &(fa, fe) = c.members.first()?;
+    let first = articles.get(fa)?.1.get(fe)?;
+    let sources: Vec<Source> = c
+        .members
+        .iter()
+        .filter_map(|&(a, e)| {
+            let (article, events) = articles.get(a)?;
+            let ev = events.get(e)?;
+            Some(Source {
+                path: article.path.clone(),
+                event_id: ev.id.clone(),
+                date: ev.date,
+                provinces: ev.provinces.clone(),
+                evidence: ev.evidence.clone(),
+            })
+        })
+        .collect();
+    // The most precise date; a known year beats an unknown one at equal precision.
+    let best = sources
+        .iter()
+        .filter_map(|s| s.date.map(|d| (d, s)))
+        .max_by_key(|(d, _)| (d.precision(), d.year_known()));
+    let mut date_inferred_from = None;
+    let date = best.map(|(d, _)| {
+        if d.year_known() {
+            return d;
+        }
+        let dated = sources
+            .iter()
+            .find(|s| s.date.is_some_and(|x| x.year_known()));
+        match dated.and_then(|s| Some((s, d.with_year(s.date?.year()?)?))) {
+            Some((s, full)) => {
+                date_inferred_from = Some(s.path.clone());
+                full
+            }
+            None => d,
+        }
+    });
+    let provinces: BTreeSet<ProvinceId> = sources
+        .iter()
+        .flat_map(|s| s.provinces.iter().cloned())
+        .collect();
+    let disagreement = sources.windows(2).any(|w| {
+        w[0].date.map(|d| d.to_string()) != w[1].date.map(|d| d.to_string())
+            || w[0].provinces != w[1].provinces
+    });
+    Some(MergedEvent {
+        id: first.id.clone(),
+        date,
+        kind: first.kind,
+        provinces: provinces.into_iter().collect(),
+        location: first.location.clone(),
+        summary: first.summary.clone(),
+        evidence: first.evidence.clone(),
+        sources,
+        date_inferred_from,
+        disagreement,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(id: &str, date: Option<&str>, kind: EventKind, provs: &[&str]) -> Event {
+        Event {
+            id: id.into(),
+            date: date.map(|d| d.parse().unwrap()),
+            kind,
+            provinces: provs.iter().map(|p| ProvinceId::from(*p)).collect(),
+            location: None,
+            summary: id.into(),
+            evidence: Evidence {
+                sentence: id.into(),
+                start: 0,
+                end: id.len(),
+            },
+        }
+    }
+
+    fn art(path: &str) -> Article {
+        Article {
+            path: path.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn same_meeting_two_reports_merge_and_infer_year() {
+        let (a, b) = (art("a.txt"), art("b.txt"));
+        let ea = [ev("a1", Some("2023-09-26"), EventKind::Meeting, &["KH-19", "LA-AT"])];
+        let eb = [ev("b1", Some("XXXX-09-26"), EventKind::Agreement, &["KH-19", "LA-AT"])];
+        let m = merge_events(&[(&b, &eb), (&a, &ea)]);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].sources.len(), 2);
+        assert_eq!(m[0].date.unwrap().to_string(), "2023-09-26");
+        assert_eq!(m[0].date_inferred_from.as_deref(), Some("a.txt"));
+        assert!(m[0].disagreement);
+    }
+
+    #[test]
+    fn different_provinces_same_day_stay_apart() {
+        let (a, b) = (art("a.txt"), art("b.txt"));
+        let ea = [ev("a1", Some("2023-09-26"), EventKind::Meeting, &["KH-19", "LA-AT"])];
+        let eb = [ev("b1", Some("2023-09-26"), EventKind::Meeting, &["KH-13", "LA-CH"])];
+        assert_eq!(merge_events(&[(&a, &ea), (&b, &eb)]).len(), 2);
+    }
+
+    #[test]
+    fn never_merge_within_one_article_or_across_incompatible_dates() {
+        let a = art("a.txt");
+        let b = art("b.txt");
+        let ea = [
+            ev("a1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"]),
+            ev("a2", Some("2023-09-26"), EventKind::Meeting, &["KH-19"]),
+        ];
+        let eb = [ev("b1", Some("2023-09-27"), EventKind::Meeting, &["KH-19"])];
+        assert_eq!(merge_events(&[(&a, &ea), (&b, &eb)]).len(), 3);
+    }
+
+    #[test]
+    fn year_only_does_not_absorb_a_day() {
+        let (a, b) = (art("a.txt"), art("b.txt"));
+        let ea = [ev("a1", Some("2023"), EventKind::Meeting, &["KH-19"])];
+        let eb = [ev("b1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"])];
+        assert_eq!(merge_events(&[(&a, &ea), (&b, &eb)]).len(), 2);
+    }
+
+    #[test]
+    fn month_report_joins_day_report() {
+        let (a, b) = (art("a.txt"), art("b.txt"));
+        let ea = [ev("a1", Some("2023-09"), EventKind::Visit, &["KH-19", "LA-AT"])];
+        let eb = [ev("b1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"])];
+        let m = merge_events(&[(&a, &ea), (&b, &eb)]);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].date.unwrap().to_string(), "2023-09-26");
+        assert_eq!(m[0].date_inferred_from, None);
+    }
+}
