@@ -256,7 +256,11 @@ impl Corpus {
             return;
         };
         for akey in keys {
-            let Some(entry) = self.articles.get_mut(akey.0 as usize).and_then(Option::take) else {
+            let Some(entry) = self
+                .articles
+                .get_mut(akey.0 as usize)
+                .and_then(Option::take)
+            else {
                 continue;
             };
             for ekey in entry.events {
@@ -478,13 +482,19 @@ impl Corpus {
         let mut out: Vec<EventKey> = match candidates {
             Some(c) => c
                 .into_iter()
-                .filter(|k| self.event(*k).is_some_and(|e| self.matches(e, filter, &needle)))
+                .filter(|k| {
+                    self.event(*k)
+                        .is_some_and(|e| self.matches(e, filter, &needle))
+                })
                 .collect(),
             None => self
                 .order
                 .iter()
                 .copied()
-                .filter(|k| self.event(*k).is_some_and(|e| self.matches(e, filter, &needle)))
+                .filter(|k| {
+                    self.event(*k)
+                        .is_some_and(|e| self.matches(e, filter, &needle))
+                })
                 .collect(),
         };
         out.sort_by_key(|k| self.rank(*k));
@@ -551,7 +561,13 @@ mod tests {
         }
     }
 
-    fn event(id: &str, date: Option<&str>, kind: EventKind, provs: &[&str], summary: &str) -> Event {
+    fn event(
+        id: &str,
+        date: Option<&str>,
+        kind: EventKind,
+        provs: &[&str],
+        summary: &str,
+    ) -> Event {
         Event {
             id: id.to_string(),
             date: date.map(|d| d.parse().unwrap()),
@@ -574,8 +590,20 @@ mod tests {
             vec![LoadedArticle {
                 article: article("a.txt", "text a"),
                 events: vec![
-                    event("a1", Some("2022-05-27"), EventKind::Meeting, &["LA-CH", "KH-19"], "Khong meeting"),
-                    event("a2", Some("2022-06"), EventKind::Aid, &["KH-16"], "Banlung rice donation"),
+                    event(
+                        "a1",
+                        Some("2022-05-27"),
+                        EventKind::Meeting,
+                        &["LA-CH", "KH-19"],
+                        "Khong meeting",
+                    ),
+                    event(
+                        "a2",
+                        Some("2022-06"),
+                        EventKind::Aid,
+                        &["KH-16"],
+                        "Banlung rice donation",
+                    ),
                     event("a3", None, EventKind::Other, &["LA-AT"], "undated thing"),
                 ],
             }],
@@ -586,8 +614,20 @@ mod tests {
             vec![LoadedArticle {
                 article: article("b.txt", "text b"),
                 events: vec![
-                    event("b1", Some("2021"), EventKind::Agreement, &["LA-AT", "KH-16"], "border agreement"),
-                    event("b2", Some("XXXX-05-27"), EventKind::Visit, &["KH-19"], "visit to Stung Treng"),
+                    event(
+                        "b1",
+                        Some("2021"),
+                        EventKind::Agreement,
+                        &["LA-AT", "KH-16"],
+                        "border agreement",
+                    ),
+                    event(
+                        "b2",
+                        Some("XXXX-05-27"),
+                        EventKind::Visit,
+                        &["KH-19"],
+                        "visit to Stung Treng",
+                    ),
                 ],
             }],
             None,
@@ -596,7 +636,9 @@ mod tests {
     }
 
     fn ids(c: &Corpus, keys: &[EventKey]) -> Vec<String> {
-        keys.iter().map(|k| c.event(*k).unwrap().event.id.clone()).collect()
+        keys.iter()
+            .map(|k| c.event(*k).unwrap().event.id.clone())
+            .collect()
     }
 
     #[test]
@@ -682,7 +724,13 @@ mod tests {
             "a.txt",
             vec![LoadedArticle {
                 article: article("a.txt", "new text"),
-                events: vec![event("a9", Some("2023-01-02"), EventKind::Meeting, &["LA-CH"], "new")],
+                events: vec![event(
+                    "a9",
+                    Some("2023-01-02"),
+                    EventKind::Meeting,
+                    &["LA-CH"],
+                    "new",
+                )],
             }],
             None,
         );
@@ -718,7 +766,10 @@ mod tests {
             }],
             None,
         );
-        assert_eq!(c.failures().collect::<Vec<_>>(), [("bad.bin", "binary file")]);
+        assert_eq!(
+            c.failures().collect::<Vec<_>>(),
+            [("bad.bin", "binary file")]
+        );
         c.remove_path("b.txt");
         assert_eq!(c.article_count(), 1);
         assert_eq!(c.event_count(), 0);
@@ -738,7 +789,10 @@ mod tests {
                 ("LA-CH".to_string(), "KH-19".to_string(), 1)
             ]
         );
-        assert_eq!(c.country_pairs().into_iter().collect::<Vec<_>>(), ["KH", "KH–LA", "LA"]);
+        assert_eq!(
+            c.country_pairs().into_iter().collect::<Vec<_>>(),
+            ["KH", "KH–LA", "LA"]
+        );
     }
 
     #[test]

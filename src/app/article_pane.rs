@@ -101,7 +101,9 @@ impl ArticlePane {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for (p0, p1) in paragraphs(text) {
-                    let Some(par) = text.get(p0..p1) else { continue };
+                    let Some(par) = text.get(p0..p1) else {
+                        continue;
+                    };
                     let overlaps = ev_start < p1 && ev_end > p0 && ev_start < ev_end;
                     if !overlaps {
                         ui.label(par);

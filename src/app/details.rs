@@ -6,7 +6,7 @@ use crate::gazetteer::gazetteer;
 
 pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
     let Some(key) = vc.selected_event else {
-        ui.weak("Select an event in the list, on the timeline, or with ↑/↓ to see its details.");
+        ui.weak("Select an event in the list, on the timeline, or with the arrow keys to see its details.");
         return;
     };
     let Some(entry) = vc.corpus.event(key) else {

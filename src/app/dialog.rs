@@ -38,9 +38,8 @@ const TOO_FAST: Duration = Duration::from_millis(400);
 /// Whether some dialog backend looks reachable (a session bus for the portal, or zenity).
 pub fn backend_probably_available() -> bool {
     let has_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
-    let has_zenity = std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
-    });
+    let has_zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     has_bus || has_zenity
 }
 
@@ -91,7 +90,11 @@ impl FileDialog for RfdDialog {
 pub struct FixedDialog(pub DialogOutcome);
 
 impl FileDialog for FixedDialog {
-    fn open(&mut self, _kind: DialogKind, _repaint: Box<dyn Fn() + Send>) -> Receiver<DialogOutcome> {
+    fn open(
+        &mut self,
+        _kind: DialogKind,
+        _repaint: Box<dyn Fn() + Send>,
+    ) -> Receiver<DialogOutcome> {
         let (tx, rx) = mpsc::channel();
         let _ = tx.send(self.0.clone());
         rx

@@ -6,7 +6,10 @@ use crate::corpus::Corpus;
 pub fn ui(ui: &mut egui::Ui, corpus: &Corpus) -> bool {
     let mut close = false;
     ui.horizontal(|ui| {
-        ui.strong(format!("Errors ({} files could not be loaded)", corpus.failure_count()));
+        ui.strong(format!(
+            "Errors ({} files could not be loaded)",
+            corpus.failure_count()
+        ));
         ui.label("— everything else stays loaded.");
         if ui.small_button("Hide").clicked() {
             close = true;

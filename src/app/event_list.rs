@@ -1,7 +1,7 @@
 //! The event list: virtualized (`ScrollArea::show_rows`), ↑/↓ to move, Enter to open the article.
 
 use super::{kind_color, Command, ViewCtx};
-use crate::corpus::EventKey;
+use crate::corpus::{Corpus, EventKey};
 
 #[derive(Debug, Default)]
 pub struct EventList {
@@ -9,9 +9,9 @@ pub struct EventList {
     pub scroll_to_selected: bool,
 }
 
-/// One-line text of an event row.
-pub fn row_text(vc: &ViewCtx<'_>, key: EventKey) -> String {
-    let Some(e) = vc.corpus.event(key) else {
+/// One-line text of an event row (also its accessible label).
+pub fn row_text(corpus: &Corpus, key: EventKey) -> String {
+    let Some(e) = corpus.event(key) else {
         return String::new();
     };
     let date = e
@@ -23,7 +23,11 @@ pub fn row_text(vc: &ViewCtx<'_>, key: EventKey) -> String {
     format!(
         "{date} · {} · {} · {}",
         e.event.kind,
-        if provs.is_empty() { "—".to_string() } else { provs.join(", ") },
+        if provs.is_empty() {
+            "—".to_string()
+        } else {
+            provs.join(", ")
+        },
         e.event.summary
     )
 }
@@ -70,7 +74,7 @@ impl EventList {
 
         if n == 0 {
             ui.weak(if total == 0 {
-                "No events loaded. Open articles with File ▸ Open (Ctrl+O) or drop files here."
+                "No events loaded. Open articles with File > Open (Ctrl+O) or drop files here."
             } else {
                 "No event matches the filters."
             });
@@ -90,17 +94,20 @@ impl EventList {
         }
         area.show_rows(ui, row_h, n, |ui, rows| {
             for i in rows {
-                let Some(&key) = vc.filtered.get(i) else { continue };
-                let Some(e) = vc.corpus.event(key) else { continue };
+                let Some(&key) = vc.filtered.get(i) else {
+                    continue;
+                };
+                let Some(e) = vc.corpus.event(key) else {
+                    continue;
+                };
                 let selected = vc.selected_event == Some(key);
-                let text = row_text(vc, key);
+                let text = row_text(vc.corpus, key);
                 ui.horizontal(|ui| {
                     let (r, painter) =
                         ui.allocate_painter(egui::vec2(6.0, row_h), egui::Sense::hover());
                     painter.circle_filled(r.rect.center(), 3.5, kind_color(e.event.kind));
                     let resp = ui.add(
-                        egui::Button::selectable(selected, egui::RichText::new(text))
-                            .truncate(),
+                        egui::Button::selectable(selected, egui::RichText::new(text)).truncate(),
                     );
                     if resp.clicked() {
                         vc.send(Command::SelectEvent(Some(key)));

@@ -164,8 +164,14 @@ enum ScreenshotState {
     #[default]
     Off,
     /// Waiting for the data, then for a few settled frames.
-    Waiting { path: PathBuf, settled_frames: u32 },
-    Requested { path: PathBuf, image: Arc<Mutex<Option<Arc<egui::ColorImage>>>> },
+    Waiting {
+        path: PathBuf,
+        settled_frames: u32,
+    },
+    Requested {
+        path: PathBuf,
+        image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    },
     Done,
 }
 
@@ -268,6 +274,13 @@ impl BorderAtlasApp {
     pub fn filtered_events(&mut self) -> Vec<EventKey> {
         self.refresh_derived();
         self.derived.filtered.clone()
+    }
+    /// The article text highlighted as evidence on the last frame.
+    pub fn article_highlight(&self) -> Option<&str> {
+        self.article_pane.highlighted.as_deref()
+    }
+    pub fn timeline(&self) -> &timeline::Timeline {
+        &self.persisted.timeline
     }
     /// Queue a command as if a view had sent it (runs at the end of the next frame).
     pub fn send(&mut self, command: Command) {
@@ -445,8 +458,10 @@ impl BorderAtlasApp {
             Command::OpenDialog(kind) => {
                 if self.pending_dialog.is_none() {
                     let ctx = self.ctx.clone();
-                    self.pending_dialog =
-                        Some(self.dialog.open(kind, Box::new(move || ctx.request_repaint())));
+                    self.pending_dialog = Some(
+                        self.dialog
+                            .open(kind, Box::new(move || ctx.request_repaint())),
+                    );
                 }
             }
             Command::Open(paths) => self.open(paths),
@@ -668,7 +683,7 @@ impl BorderAtlasApp {
                 ));
                 if self.corpus.failure_count() > 0
                     && ui
-                        .button(format!("⚠ {} errors", self.corpus.failure_count()))
+                        .button(format!("{} errors", self.corpus.failure_count()))
                         .on_hover_text("Show the files that could not be loaded")
                         .clicked()
                 {
@@ -879,8 +894,8 @@ fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> anyhow::Result
     let [w, h] = image.size;
     let tmp = path.with_extension("png.tmp");
     {
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("creating {}", tmp.display()))?;
+        let file =
+            std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
         let mut enc = png::Encoder::new(std::io::BufWriter::new(file), w as u32, h as u32);
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);

@@ -81,9 +81,8 @@ impl SidePanel {
         });
 
         // Country pair.
-        ui.label("Countries");
         let current = vc.filter.country_pair.clone();
-        egui::ComboBox::from_id_salt("country_pair")
+        egui::ComboBox::new("country_pair", "Countries")
             .selected_text(current.clone().unwrap_or_else(|| "all".into()))
             .show_ui(ui, |ui| {
                 if ui.selectable_label(current.is_none(), "all").clicked() {
@@ -138,7 +137,10 @@ impl SidePanel {
                         self.range_error = None;
                         vc.send(Command::SetRange(Some((a, b))));
                     }
-                    _ => self.range_error = Some("Not a date: use 2022, 2022-05 or 2022-05-27.".into()),
+                    _ => {
+                        self.range_error =
+                            Some("Not a date: use 2022, 2022-05 or 2022-05-27.".into())
+                    }
                 }
             }
             if ui
@@ -154,11 +156,15 @@ impl SidePanel {
         if let Some((a, b)) = &vc.filter.link {
             ui.horizontal(|ui| {
                 ui.label(format!(
-                    "Link: {} ↔ {}",
+                    "Link: {} – {}",
                     province_name(a.as_str()),
                     province_name(b.as_str())
                 ));
-                if ui.small_button("✖").on_hover_text("Clear the link").clicked() {
+                if ui
+                    .small_button("x")
+                    .on_hover_text("Clear the link")
+                    .clicked()
+                {
                     vc.send(Command::SelectLink(None));
                 }
             });
@@ -220,7 +226,11 @@ fn provinces_ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
             .selectable_label(is_sel, text)
             .on_hover_text(format!("{id}: show this province's events"));
         if resp.clicked() {
-            vc.send(Command::SelectProvince(if is_sel { None } else { Some(id) }));
+            vc.send(Command::SelectProvince(if is_sel {
+                None
+            } else {
+                Some(id)
+            }));
         }
     }
 }
@@ -231,9 +241,18 @@ mod tests {
 
     #[test]
     fn range_bounds_expand_to_their_precision() {
-        assert_eq!(parse_range_bound("2022", false).unwrap().to_string(), "2022-01-01");
-        assert_eq!(parse_range_bound("2022-02", true).unwrap().to_string(), "2022-02-28");
-        assert_eq!(parse_range_bound(" 2022-05-27 ", true).unwrap().to_string(), "2022-05-27");
+        assert_eq!(
+            parse_range_bound("2022", false).unwrap().to_string(),
+            "2022-01-01"
+        );
+        assert_eq!(
+            parse_range_bound("2022-02", true).unwrap().to_string(),
+            "2022-02-28"
+        );
+        assert_eq!(
+            parse_range_bound(" 2022-05-27 ", true).unwrap().to_string(),
+            "2022-05-27"
+        );
         assert!(parse_range_bound("May", false).is_none());
         assert!(parse_range_bound("XXXX-05", false).is_none());
     }

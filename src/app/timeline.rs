@@ -41,6 +41,9 @@ pub struct Timeline {
     /// Shift-drag in progress: start and current day.
     #[serde(skip)]
     brush: Option<(f64, f64)>,
+    /// The plot area on the last frame (for tests and keyboard helpers).
+    #[serde(skip)]
+    last_plot: Option<Rect>,
 }
 
 /// Day number of a date (days from the common era).
@@ -198,6 +201,17 @@ fn lane_label(mode: LaneMode, key: &str) -> String {
 }
 
 impl Timeline {
+    /// Screen x of the start of `date` on the last frame, if the timeline was drawn.
+    pub fn x_for_date(&self, date: NaiveDate) -> Option<f32> {
+        let plot = self.last_plot?;
+        let (t0, t1) = self.view?;
+        Some(plot.left() + ((day_of(date) - t0) / (t1 - t0)) as f32 * plot.width())
+    }
+    /// The plot area on the last frame.
+    pub fn plot_rect(&self) -> Option<Rect> {
+        self.last_plot
+    }
+
     /// Fit the view to the dated events among `keys`.
     fn fit(&mut self, vc: &ViewCtx<'_>, keys: &[EventKey]) {
         let mut lo = f64::INFINITY;
@@ -283,7 +297,16 @@ impl Timeline {
                 ui.label(kind.as_str());
             }
             ui.separator();
-            ui.weak("● day   ▬ month/year");
+            let (r, p) = ui.allocate_painter(Vec2::splat(10.0), Sense::hover());
+            p.circle_filled(r.rect.center(), 4.0, ui.visuals().text_color());
+            ui.weak("day");
+            let (r, p) = ui.allocate_painter(Vec2::new(18.0, 10.0), Sense::hover());
+            p.rect_filled(
+                r.rect.shrink2(Vec2::new(0.0, 2.0)),
+                1.5,
+                ui.visuals().weak_text_color(),
+            );
+            ui.weak("month / year");
             ui.separator();
             list_menu(ui, vc, "Unknown year", unknown_year);
             list_menu(ui, vc, "Undated", undated);
@@ -292,7 +315,10 @@ impl Timeline {
 
     fn plot(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
         let avail = ui.available_rect_before_wrap();
-        let full = Rect::from_min_size(avail.min, Vec2::new(avail.width(), avail.height().max(60.0)));
+        let full = Rect::from_min_size(
+            avail.min,
+            Vec2::new(avail.width(), avail.height().max(60.0)),
+        );
         let response = ui.allocate_rect(full, Sense::click_and_drag());
         let response = response.on_hover_cursor(egui::CursorIcon::Crosshair);
         let painter = ui.painter_at(full);
@@ -330,9 +356,12 @@ impl Timeline {
                 self.user_moved = true;
             }
         }
-        let to_t = |x: f32, t0: f64, t1: f64| t0 + f64::from((x - plot.left()) / plot.width()) * (t1 - t0);
+        let to_t =
+            |x: f32, t0: f64, t1: f64| t0 + f64::from((x - plot.left()) / plot.width()) * (t1 - t0);
         if response.drag_started() && shift {
-            if let Some(p) = response.interact_pointer_pos() {
+            // Start where the button went down, not where the drag was recognized.
+            let origin = ui.input(|i| i.pointer.press_origin());
+            if let Some(p) = origin.or(response.interact_pointer_pos()) {
                 let t = to_t(p.x, t0, t1);
                 self.brush = Some((t, t));
             }
@@ -361,13 +390,18 @@ impl Timeline {
             }
         }
         self.view = Some((t0, t1));
+        self.last_plot = Some(plot);
         let x_of = |t: f64| plot.left() + ((t - t0) / (t1 - t0)) as f32 * plot.width();
 
         // ---- background, range, ticks ----
         painter.rect_filled(plot, 2.0, visuals.extreme_bg_color);
         if let Some((a, b)) = vc.filter.range {
             let r = Rect::from_x_y_ranges(x_of(day_of(a))..=x_of(day_of(b) + 1.0), plot.y_range());
-            painter.rect_filled(r.intersect(plot), 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+            painter.rect_filled(
+                r.intersect(plot),
+                0.0,
+                visuals.selection.bg_fill.gamma_multiply(0.35),
+            );
         }
         let px_per_day = f64::from(plot.width()) / (t1 - t0);
         let step = choose_step(px_per_day, 80.0);
@@ -379,7 +413,10 @@ impl Timeline {
                 Stroke::new(1.0, visuals.faint_bg_color.gamma_multiply(2.0)),
             );
             painter.line_segment(
-                [Pos2::new(x, plot.bottom()), Pos2::new(x, plot.bottom() + 4.0)],
+                [
+                    Pos2::new(x, plot.bottom()),
+                    Pos2::new(x, plot.bottom() + 4.0),
+                ],
                 Stroke::new(1.0, tick_color),
             );
             painter.text(
@@ -393,9 +430,12 @@ impl Timeline {
 
         // ---- lanes ----
         // lane key → (x0, x1, key, kind, point?)
-        let mut lanes: BTreeMap<String, Vec<(f64, f64, EventKey, EventKind, bool)>> = BTreeMap::new();
+        let mut lanes: BTreeMap<String, Vec<(f64, f64, EventKey, EventKind, bool)>> =
+            BTreeMap::new();
         for &k in vc.filtered {
-            let Some(e) = vc.corpus.event(k) else { continue };
+            let Some(e) = vc.corpus.event(k) else {
+                continue;
+            };
             let Some(date) = e.event.date else { continue };
             let Some((a, b)) = date.span() else { continue };
             let (x0, x1) = (day_of(a), day_of(b) + 1.0);
@@ -404,14 +444,18 @@ impl Timeline {
                 LaneMode::CountryPair => vec![e.country_pair.clone()],
                 LaneMode::Province if e.event.provinces.is_empty() => vec!["—".into()],
                 LaneMode::Province => {
-                    let mut v: Vec<String> = e.event.provinces.iter().map(|p| p.0.clone()).collect();
+                    let mut v: Vec<String> =
+                        e.event.provinces.iter().map(|p| p.0.clone()).collect();
                     v.sort();
                     v.dedup();
                     v
                 }
             };
             for lk in lane_keys {
-                lanes.entry(lk).or_default().push((x0, x1, k, e.event.kind, point));
+                lanes
+                    .entry(lk)
+                    .or_default()
+                    .push((x0, x1, k, e.event.kind, point));
             }
         }
         // Cross-border lane first, then by label.
@@ -427,7 +471,8 @@ impl Timeline {
             if top > plot.bottom() {
                 break;
             }
-            let lane_rect = Rect::from_min_size(Pos2::new(plot.left(), top), Vec2::new(plot.width(), lane_h));
+            let lane_rect =
+                Rect::from_min_size(Pos2::new(plot.left(), top), Vec2::new(plot.width(), lane_h));
             if i % 2 == 1 {
                 painter.rect_filled(lane_rect, 0.0, visuals.faint_bg_color);
             }
@@ -451,7 +496,10 @@ impl Timeline {
                 }
                 let (xa, xb) = (x_of(it.0).max(plot.left()), x_of(it.1).min(plot.right()));
                 let xb = xb.max(xa + 3.0);
-                let row = row_end.iter().position(|e| *e < xa).unwrap_or(span_rows - 1);
+                let row = row_end
+                    .iter()
+                    .position(|e| *e < xa)
+                    .unwrap_or(span_rows - 1);
                 if let Some(e) = row_end.get_mut(row) {
                     *e = xb + 1.0;
                 }
@@ -461,9 +509,17 @@ impl Timeline {
                 painter.rect_filled(r, 1.5, c.gamma_multiply(0.45));
                 painter.rect_stroke(r, 1.5, Stroke::new(1.0, c), egui::StrokeKind::Inside);
                 if vc.selected_event == Some(it.2) {
-                    painter.rect_stroke(r.expand(2.0), 2.0, Stroke::new(2.0, visuals.strong_text_color()), egui::StrokeKind::Outside);
+                    painter.rect_stroke(
+                        r.expand(2.0),
+                        2.0,
+                        Stroke::new(2.0, visuals.strong_text_color()),
+                        egui::StrokeKind::Outside,
+                    );
                 }
-                markers.push(Marker { rect: r, keys: vec![it.2] });
+                markers.push(Marker {
+                    rect: r,
+                    keys: vec![it.2],
+                });
             }
             // Points: aggregate by 8 px buckets in the lower part of the lane.
             let cy = top + lane_h * 0.72;
@@ -473,7 +529,10 @@ impl Timeline {
                     continue; // culled
                 }
                 let x = x_of((it.0 + it.1) / 2.0);
-                buckets.entry((x / 8.0).floor() as i64).or_default().push((it.2, it.3));
+                buckets
+                    .entry((x / 8.0).floor() as i64)
+                    .or_default()
+                    .push((it.2, it.3));
             }
             for (b, evs) in buckets {
                 let x = b as f32 * 8.0 + 4.0;
@@ -496,7 +555,11 @@ impl Timeline {
                 }
                 let keys: Vec<EventKey> = evs.iter().map(|e| e.0).collect();
                 if vc.selected_event.is_some_and(|s| keys.contains(&s)) {
-                    painter.circle_stroke(center, radius + 2.5, Stroke::new(2.0, visuals.strong_text_color()));
+                    painter.circle_stroke(
+                        center,
+                        radius + 2.5,
+                        Stroke::new(2.0, visuals.strong_text_color()),
+                    );
                 }
                 markers.push(Marker {
                     rect: Rect::from_center_size(center, Vec2::splat(radius * 2.0 + 2.0)),
@@ -522,9 +585,12 @@ impl Timeline {
         }
 
         // ---- hover and click ----
-        let hovered = response
-            .hover_pos()
-            .and_then(|p| markers.iter().rev().find(|m| m.rect.expand(2.0).contains(p)));
+        let hovered = response.hover_pos().and_then(|p| {
+            markers
+                .iter()
+                .rev()
+                .find(|m| m.rect.expand(2.0).contains(p))
+        });
         if let Some(m) = hovered {
             let keys = m.keys.clone();
             if response.clicked() {
@@ -539,8 +605,12 @@ impl Timeline {
                 }
                 for k in keys.iter().take(6) {
                     let Some(e) = corpus.event(*k) else { continue };
-                    let provs: Vec<String> =
-                        e.event.provinces.iter().map(|p| province_name(p.as_str())).collect();
+                    let provs: Vec<String> = e
+                        .event
+                        .provinces
+                        .iter()
+                        .map(|p| province_name(p.as_str()))
+                        .collect();
                     ui.label(format!("{} · {}", date_label(e.event.date), e.event.kind));
                     if !provs.is_empty() {
                         ui.label(provs.join(", "));
@@ -553,7 +623,9 @@ impl Timeline {
                 }
             });
         } else if response.hovered() && !shift {
-            response.on_hover_text_at_pointer("Wheel: zoom · drag: pan · shift-drag: select a time range · Esc: clear");
+            response.on_hover_text_at_pointer(
+                "Wheel: zoom · drag: pan · shift-drag: select a time range · Esc: clear",
+            );
         }
     }
 }
@@ -566,16 +638,25 @@ fn list_menu(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, title: &str, keys: &[Event
         return;
     }
     ui.menu_button(label, |ui| {
-        egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-            for k in keys.iter().take(500) {
-                let Some(e) = vc.corpus.event(*k) else { continue };
-                let text = format!("{} · {} · {}", date_label(e.event.date), e.event.kind, e.event.summary);
-                if ui.button(text).clicked() {
-                    vc.send(Command::SelectEvent(Some(*k)));
-                    ui.close();
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .show(ui, |ui| {
+                for k in keys.iter().take(500) {
+                    let Some(e) = vc.corpus.event(*k) else {
+                        continue;
+                    };
+                    let text = format!(
+                        "{} · {} · {}",
+                        date_label(e.event.date),
+                        e.event.kind,
+                        e.event.summary
+                    );
+                    if ui.button(text).clicked() {
+                        vc.send(Command::SelectEvent(Some(*k)));
+                        ui.close();
+                    }
                 }
-            }
-        });
+            });
     });
 }
 
@@ -606,7 +687,11 @@ mod tests {
 
     #[test]
     fn month_ticks_start_on_first_days_with_year_labels() {
-        let t = ticks(day_of(d("2021-11-15")), day_of(d("2022-03-02")), Step::Months(1));
+        let t = ticks(
+            day_of(d("2021-11-15")),
+            day_of(d("2022-03-02")),
+            Step::Months(1),
+        );
         let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["Dec 2021", "Jan 2022", "Feb", "Mar"]);
         assert_eq!(date_of(t[1].0), Some(d("2022-01-01")));
@@ -614,14 +699,22 @@ mod tests {
 
     #[test]
     fn year_ticks_align_on_multiples() {
-        let t = ticks(day_of(d("2013-06-01")), day_of(d("2031-01-01")), Step::Years(5));
+        let t = ticks(
+            day_of(d("2013-06-01")),
+            day_of(d("2031-01-01")),
+            Step::Years(5),
+        );
         let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["2015", "2020", "2025", "2030"]);
     }
 
     #[test]
     fn week_ticks_fall_on_mondays() {
-        let t = ticks(day_of(d("2024-01-03")), day_of(d("2024-01-31")), Step::Days(7));
+        let t = ticks(
+            day_of(d("2024-01-03")),
+            day_of(d("2024-01-31")),
+            Step::Days(7),
+        );
         for (day, _) in &t {
             assert_eq!(date_of(*day).unwrap().weekday(), chrono::Weekday::Mon);
         }
