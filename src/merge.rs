@@ -138,20 +138,26 @@ fn build(articles: &[(&Article, &[Event])], c: &Cluster) -> Option<MergedEvent> 
         .filter_map(|s| s.date.map(|d| (d, s)))
         .max_by_key(|(d, _)| (d.precision(), d.year_known()));
     let mut date_inferred_from = None;
-    let date = best.map(|(d, _)| {
-        if d.year_known() {
-            return d;
-        }
-        let dated = sources
-            .iter()
-            .find(|s| s.date.is_some_and(|x| x.year_known()));
-        match dated.and_then(|s| Some((s, d.with_year(s.date?.year()?)?))) {
-            Some((s, full)) => {
-                date_inferred_from = Some(s.path.clone());
-                full
+    let date = best.map(|(d, best_source)| {
+        let (full, from) = if d.year_known() {
+            (d, Some(best_source))
+        } else {
+            let dated = sources
+                .iter()
+                .find(|s| s.date.is_some_and(|x| x.year_known()));
+            match dated.and_then(|s| Some((d.with_year(s.date?.year()?)?, s))) {
+                Some((full, s)) => (full, Some(s)),
+                None => (d, None),
             }
-            None => d,
+        };
+        // Some report stated the date without its year: say where the year came from.
+        let some_lacked_year = sources
+            .iter()
+            .any(|s| s.date.is_some_and(|x| !x.year_known()));
+        if some_lacked_year && full.year_known() {
+            date_inferred_from = from.map(|s| s.path.clone());
         }
+        full
     });
     let provinces: BTreeSet<ProvinceId> = sources
         .iter()
@@ -205,8 +211,18 @@ mod tests {
     #[test]
     fn same_meeting_two_reports_merge_and_infer_year() {
         let (a, b) = (art("a.txt"), art("b.txt"));
-        let ea = [ev("a1", Some("2023-09-26"), EventKind::Meeting, &["KH-19", "LA-AT"])];
-        let eb = [ev("b1", Some("XXXX-09-26"), EventKind::Agreement, &["KH-19", "LA-AT"])];
+        let ea = [ev(
+            "a1",
+            Some("2023-09-26"),
+            EventKind::Meeting,
+            &["KH-19", "LA-AT"],
+        )];
+        let eb = [ev(
+            "b1",
+            Some("XXXX-09-26"),
+            EventKind::Agreement,
+            &["KH-19", "LA-AT"],
+        )];
         let m = merge_events(&[(&b, &eb), (&a, &ea)]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].sources.len(), 2);
@@ -218,8 +234,18 @@ mod tests {
     #[test]
     fn different_provinces_same_day_stay_apart() {
         let (a, b) = (art("a.txt"), art("b.txt"));
-        let ea = [ev("a1", Some("2023-09-26"), EventKind::Meeting, &["KH-19", "LA-AT"])];
-        let eb = [ev("b1", Some("2023-09-26"), EventKind::Meeting, &["KH-13", "LA-CH"])];
+        let ea = [ev(
+            "a1",
+            Some("2023-09-26"),
+            EventKind::Meeting,
+            &["KH-19", "LA-AT"],
+        )];
+        let eb = [ev(
+            "b1",
+            Some("2023-09-26"),
+            EventKind::Meeting,
+            &["KH-13", "LA-CH"],
+        )];
         assert_eq!(merge_events(&[(&a, &ea), (&b, &eb)]).len(), 2);
     }
 
@@ -246,7 +272,12 @@ mod tests {
     #[test]
     fn month_report_joins_day_report() {
         let (a, b) = (art("a.txt"), art("b.txt"));
-        let ea = [ev("a1", Some("2023-09"), EventKind::Visit, &["KH-19", "LA-AT"])];
+        let ea = [ev(
+            "a1",
+            Some("2023-09"),
+            EventKind::Visit,
+            &["KH-19", "LA-AT"],
+        )];
         let eb = [ev("b1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"])];
         let m = merge_events(&[(&a, &ea), (&b, &eb)]);
         assert_eq!(m.len(), 1);

@@ -446,7 +446,14 @@ mod tests {
 
     #[test]
     fn partial_date_round_trips_every_precision() {
-        for s in ["2022-05-27", "2022-05", "2022", "XXXX-05-27", "XXXX-02-29", "XXXX-11"] {
+        for s in [
+            "2022-05-27",
+            "2022-05",
+            "2022",
+            "XXXX-05-27",
+            "XXXX-02-29",
+            "XXXX-11",
+        ] {
             let d: PartialDate = s.parse().unwrap();
             assert_eq!(d.to_string(), s);
             let json = serde_json::to_string(&d).unwrap();
@@ -456,7 +463,15 @@ mod tests {
 
     #[test]
     fn partial_date_rejects_impossible_dates() {
-        for s in ["2022-13", "2022-02-30", "2023-02-29", "XXXX", "22-05-01", "2022-5-1", ""] {
+        for s in [
+            "2022-13",
+            "2022-02-30",
+            "2023-02-29",
+            "XXXX",
+            "22-05-01",
+            "2022-5-1",
+            "",
+        ] {
             assert!(s.parse::<PartialDate>().is_err(), "{s}");
         }
     }
@@ -464,10 +479,19 @@ mod tests {
     #[test]
     fn ordering_respects_precision() {
         let d = |s: &str| s.parse::<PartialDate>().unwrap();
-        let mut v = vec![d("2022-05-27"), d("2022"), d("XXXX-01-01"), d("2022-05"), d("2021-12-31")];
+        let mut v = [
+            d("2022-05-27"),
+            d("2022"),
+            d("XXXX-01-01"),
+            d("2022-05"),
+            d("2021-12-31"),
+        ];
         v.sort();
         let got: Vec<String> = v.iter().map(|d| d.to_string()).collect();
-        assert_eq!(got, ["XXXX-01-01", "2021-12-31", "2022", "2022-05", "2022-05-27"]);
+        assert_eq!(
+            got,
+            ["XXXX-01-01", "2021-12-31", "2022", "2022-05", "2022-05-27"]
+        );
     }
 
     #[test]
@@ -485,7 +509,10 @@ mod tests {
     fn span_covers_month_and_year() {
         let d: PartialDate = "2024-02".parse().unwrap();
         let (a, b) = d.span().unwrap();
-        assert_eq!((a.to_string(), b.to_string()), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(
+            (a.to_string(), b.to_string()),
+            ("2024-02-01".into(), "2024-02-29".into())
+        );
         assert_eq!("XXXX-02".parse::<PartialDate>().unwrap().span(), None);
     }
 

@@ -30,7 +30,10 @@ use sentences::Sentence;
 /// Extract the cooperation events an article reports, resolving relative
 /// dates against its publication date (or a dateline in its first lines).
 pub fn extract(article: &Article) -> Vec<Event> {
-    extract_text(&article.text, article.published.map(PartialDate::from_naive))
+    extract_text(
+        &article.text,
+        article.published.map(PartialDate::from_naive),
+    )
 }
 
 /// Extract events from a body text with an optional reference (publication) date.
@@ -119,7 +122,8 @@ fn read_sentences<'g>(
                 continue;
             }
             if m.form == DateForm::Period
-                && m.date.is_some_and(|d| d.precision() == crate::model::Precision::Year)
+                && m.date
+                    .is_some_and(|d| d.precision() == crate::model::Precision::Year)
                 && triggers::is_non_occasion_year(st, a)
             {
                 continue;

@@ -17,10 +17,10 @@ pub struct Sentence {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov",
-    "rep", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig", "h.e",
-    "e.g", "i.e", "etc", "u.s", "u.n", "hon",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "rep", "st",
+    "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig", "h.e", "e.g", "i.e", "etc", "u.s",
+    "u.n", "hon",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -58,7 +58,10 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut block_start = 0usize;
     let mut line_start = 0usize;
     let mut in_block = false;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if c == '\n' {
             let line = &text[line_start..i];
             if line.trim().is_empty() {
@@ -91,11 +94,11 @@ fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Ve
         let (off, c) = chars[i];
         if c == '\n' {
             // A short line without final punctuation followed by another line: its own sentence.
-            let line = block[line_start..off].trim();
+            let line = block[line_start.max(sent_start).min(off)..off].trim();
             let ends_sentence = line
                 .chars()
                 .last()
-                .map(|l| matches!(l, '.' | '!' | '?' | ':' | ',' | ';') || is_closer(l))
+                .map(|l| matches!(l, '.' | '!' | '?' | ':' | ',' | ';' | '"' | '”' | '’'))
                 .unwrap_or(true);
             let next_line_starts_upper = block[off + 1..]
                 .trim_start()
@@ -103,7 +106,8 @@ fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Ve
                 .next()
                 .map(|ch| ch.is_uppercase() || ch == '(' || ch.is_numeric())
                 .unwrap_or(false);
-            let starts_here = block[sent_start..line_start].trim().is_empty();
+            let starts_here =
+                sent_start >= line_start || block[sent_start..line_start].trim().is_empty();
             if !line.is_empty()
                 && !ends_sentence
                 && starts_here
@@ -199,7 +203,11 @@ mod tests {
         let t = "The governors met in Pakse. They signed a plan.\n\nA new paragraph here.";
         assert_eq!(
             texts(t),
-            ["The governors met in Pakse.", "They signed a plan.", "A new paragraph here."]
+            [
+                "The governors met in Pakse.",
+                "They signed a plan.",
+                "A new paragraph here."
+            ]
         );
         let p: Vec<usize> = split(t).iter().map(|s| s.para).collect();
         assert_eq!(p, [0, 0, 1]);
@@ -210,7 +218,10 @@ mod tests {
         let t = "Dr. Sok Heng met Mr. Bounmy on Feb. 6 in the U.S. embassy. Then they left.";
         assert_eq!(
             texts(t),
-            ["Dr. Sok Heng met Mr. Bounmy on Feb. 6 in the U.S. embassy.", "Then they left."]
+            [
+                "Dr. Sok Heng met Mr. Bounmy on Feb. 6 in the U.S. embassy.",
+                "Then they left."
+            ]
         );
     }
 
@@ -231,7 +242,14 @@ mod tests {
     #[test]
     fn quotes_close_after_the_stop() {
         let t = "“We will cooperate,” he said. “It is good.” She agreed.";
-        assert_eq!(texts(t), ["“We will cooperate,” he said.", "“It is good.”", "She agreed."]);
+        assert_eq!(
+            texts(t),
+            [
+                "“We will cooperate,” he said.",
+                "“It is good.”",
+                "She agreed."
+            ]
+        );
     }
 
     #[test]

@@ -156,13 +156,34 @@ mod tests {
     #[test]
     fn kinds_by_priority() {
         let k = |s: &str| classify(s).map(|(k, _)| k);
-        assert_eq!(k("The two governors met in Pakse."), Some(EventKind::Meeting));
-        assert_eq!(k("They met at the inauguration of the checkpoint."), Some(EventKind::Other));
-        assert_eq!(k("The minister handed over ten trucks at a meeting."), Some(EventKind::Aid));
-        assert_eq!(k("Both sides signed a memorandum."), Some(EventKind::Agreement));
-        assert_eq!(k("He paid an official visit to Vientiane."), Some(EventKind::Visit));
-        assert_eq!(k("Troops carried out joint patrols."), Some(EventKind::Operation));
-        assert_eq!(k("The governor proposed a new bridge."), Some(EventKind::Proposal));
+        assert_eq!(
+            k("The two governors met in Pakse."),
+            Some(EventKind::Meeting)
+        );
+        assert_eq!(
+            k("They met at the inauguration of the checkpoint."),
+            Some(EventKind::Other)
+        );
+        assert_eq!(
+            k("The minister handed over ten trucks at a meeting."),
+            Some(EventKind::Aid)
+        );
+        assert_eq!(
+            k("Both sides signed a memorandum."),
+            Some(EventKind::Agreement)
+        );
+        assert_eq!(
+            k("He paid an official visit to Vientiane."),
+            Some(EventKind::Visit)
+        );
+        assert_eq!(
+            k("Troops carried out joint patrols."),
+            Some(EventKind::Operation)
+        );
+        assert_eq!(
+            k("The governor proposed a new bridge."),
+            Some(EventKind::Proposal)
+        );
         assert_eq!(k("The river is wide and slow."), None);
         // Words inside other words do not trigger.
         assert_eq!(k("A metal gateway."), None);
@@ -195,7 +216,9 @@ mod tests {
     fn cues() {
         assert!(non_event("The spokesman could not be reached for comment."));
         assert!(anaphoric("During the meeting, he thanked Cambodia."));
-        assert!(background("The two countries have been close friends since 1954."));
+        assert!(background(
+            "The two countries have been close friends since 1954."
+        ));
         assert!(is_quote("“We agree,” he said."));
     }
 }

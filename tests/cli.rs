@@ -1,0 +1,119 @@
+//! The `border-atlas extract` command-line contract (DESIGN.md).
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(args)
+        .output()
+        .expect("run border-atlas");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), json)
+}
+
+const MEETING: &str = "Title: Governors meet at the border\nSource: Test Wire\nPublished: 2023-09-28\n\n\
+The governors of Stung Treng and Attapeu held a meeting in Attapeu on September 26 and signed an accord on drug control.\n";
+
+#[test]
+fn extract_prints_articles_events_and_errors_and_exits_2_on_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), MEETING).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let (code, json) = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{json:#}");
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1);
+    let a = &articles[0];
+    assert!(a["path"].as_str().unwrap().ends_with("good.txt"));
+    assert_eq!(a["title"], "Governors meet at the border");
+    assert_eq!(a["published"], "2023-09-28");
+    let events = a["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e["date"], "2023-09-26");
+    let provinces: Vec<&str> = e["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(provinces, ["KH-19", "LA-AT"]);
+    let ev = &e["evidence"];
+    let (start, end) = (ev["start"].as_u64().unwrap(), ev["end"].as_u64().unwrap());
+    assert!(start < end);
+    assert!(ev["sentence"].as_str().unwrap().contains("September 26"));
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0]["path"].as_str().unwrap().ends_with("empty.txt"));
+    assert!(errors[0]["error"].as_str().unwrap().contains("empty"));
+}
+
+#[test]
+fn reference_date_supplies_the_missing_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = MEETING.replace("Published: 2023-09-28\n", "");
+    let file = dir.path().join("undated.txt");
+    std::fs::write(&file, body).unwrap();
+    let (code, json) = run(&["extract", file.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(json["articles"][0]["events"][0]["date"], "XXXX-09-26");
+    let (_, json) = run(&[
+        "extract",
+        "--reference-date",
+        "2023-10-01",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(json["articles"][0]["events"][0]["date"], "2023-09-26");
+}
+
+#[test]
+fn merge_adds_top_level_events_with_sources_and_inferred_year() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), MEETING).unwrap();
+    let other = "Title: Attapeu hosts Cambodian delegation\n\n\
+Officials from Steung Treng met their counterparts from Attapue in Attapeu on 26 September, where both sides signed a security agreement.\n";
+    std::fs::write(dir.path().join("b.txt"), other).unwrap();
+    let (code, json) = run(&["extract", "--merge", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let merged = json["events"].as_array().expect("top-level events");
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    let m = &merged[0];
+    assert_eq!(m["date"], "2023-09-26");
+    assert_eq!(m["sources"].as_array().unwrap().len(), 2);
+    assert!(m["date_inferred_from"].as_str().unwrap().ends_with("a.txt"));
+    let dates: Vec<&str> = m["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["date"].as_str())
+        .collect();
+    assert!(dates.contains(&"XXXX-09-26") && dates.contains(&"2023-09-26"));
+}
+
+#[test]
+fn sample_articles_extract_cleanly() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    let (code, json) = run(&["extract", sample.to_str().unwrap()]);
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(json["articles"].as_array().unwrap().len(), 5);
+    assert!(json["errors"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn no_files_is_a_usage_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .arg("extract")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FILES_OR_DIRS"));
+}
