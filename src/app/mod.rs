@@ -590,6 +590,17 @@ impl BorderAtlasApp {
                 settled_frames,
             } => {
                 let settled = if loading { 0 } else { settled_frames + 1 };
+                if settled == 1 && self.selected_event.is_none() {
+                    // Show a populated window: select the latest event linked to provinces.
+                    let latest = self.corpus.events_in_order().iter().rev().find(|k| {
+                        self.corpus.event(**k).is_some_and(|e| {
+                            e.event.date.is_some() && !e.event.provinces.is_empty()
+                        })
+                    });
+                    if let Some(k) = latest {
+                        self.commands.push(Command::SelectEvent(Some(*k)));
+                    }
+                }
                 if settled >= 5 {
                     let image = Arc::new(Mutex::new(None));
                     let slot = image.clone();

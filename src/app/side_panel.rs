@@ -9,6 +9,9 @@ use super::{kind_color, province_name, Command, ViewCtx};
 use crate::gazetteer::gazetteer;
 use crate::model::{EventKind, PartialDate};
 
+/// Champasak, Attapeu (Laos); Stung Treng, Ratanakiri, Preah Vihear (Cambodia).
+pub const BORDER_PROVINCES: [&str; 5] = ["LA-CH", "LA-AT", "KH-19", "KH-16", "KH-13"];
+
 #[derive(Debug, Default)]
 pub struct SidePanel {
     text: String,
@@ -192,6 +195,18 @@ fn provinces_ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
             );
         }
     }
+    // The five border provinces first, then each country's provinces by name.
+    let rows: Vec<((String, String), (String, String))> = {
+        let (mut border, mut rest): (Vec<_>, Vec<_>) = rows
+            .into_iter()
+            .partition(|(_, (id, _))| BORDER_PROVINCES.contains(&id.as_str()));
+        border.sort_by_key(|(_, (id, _))| BORDER_PROVINCES.iter().position(|b| b == id));
+        for ((country, _), _) in border.iter_mut() {
+            *country = "border".to_string();
+        }
+        border.append(&mut rest);
+        border
+    };
     let selected = vc.filter.province.as_ref().map(|p| p.0.clone());
     if let Some(sel) = &selected {
         if ui.button("Show all provinces' events").clicked() {
@@ -205,6 +220,7 @@ fn provinces_ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
             current_country = country.clone();
             ui.add_space(4.0);
             ui.weak(match country.as_str() {
+                "border" => "Border provinces",
                 "LA" => "Laos",
                 "KH" => "Cambodia",
                 other => other,
