@@ -16,12 +16,15 @@ use crate::corpus::{FileStamp, LoadedArticle};
 use crate::load::{LoadError, LoadFailure};
 use crate::model::{Article, Event};
 
+/// Expands files and folders into article files (+ failures for unlistable inputs).
+pub type CollectFn = fn(&[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>);
+
 /// The engine functions the loader runs. Defaults to the crate's loader and extractor;
 /// tests may inject others.
 #[derive(Clone, Copy)]
 pub struct Pipeline {
     /// Expand files and folders into article files (+ failures for unlistable inputs).
-    pub collect: fn(&[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>),
+    pub collect: CollectFn,
     /// Read and parse one file.
     pub load_file: fn(&Path) -> Result<Vec<Article>, LoadError>,
     /// Extract the events of one article.

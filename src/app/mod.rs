@@ -928,11 +928,7 @@ pub fn run(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<(
         .with_title("Border Atlas")
         .with_min_inner_size([800.0, 500.0])
         .with_drag_and_drop(true);
-    viewport = viewport.with_inner_size(if screenshot.is_some() {
-        [1400.0, 900.0]
-    } else {
-        [1400.0, 900.0]
-    });
+    viewport = viewport.with_inner_size([1400.0, 900.0]);
     let shot = screenshot.is_some();
     let options = eframe::NativeOptions {
         viewport,

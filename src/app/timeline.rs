@@ -175,6 +175,9 @@ pub fn ticks(t0: f64, t1: f64, step: Step) -> Vec<(f64, String)> {
     out
 }
 
+/// An event in a lane: (start day, end day, key, kind, day-precision point?).
+type LaneItem = (f64, f64, EventKey, EventKind, bool);
+
 /// One drawn marker (maybe several aggregated events).
 struct Marker {
     rect: Rect,
@@ -430,8 +433,7 @@ impl Timeline {
 
         // ---- lanes ----
         // lane key → (x0, x1, key, kind, point?)
-        let mut lanes: BTreeMap<String, Vec<(f64, f64, EventKey, EventKind, bool)>> =
-            BTreeMap::new();
+        let mut lanes: BTreeMap<String, Vec<LaneItem>> = BTreeMap::new();
         for &k in vc.filtered {
             let Some(e) = vc.corpus.event(k) else {
                 continue;
@@ -459,8 +461,7 @@ impl Timeline {
             }
         }
         // Cross-border lane first, then by label.
-        let mut lane_list: Vec<(String, Vec<(f64, f64, EventKey, EventKind, bool)>)> =
-            lanes.into_iter().collect();
+        let mut lane_list: Vec<(String, Vec<LaneItem>)> = lanes.into_iter().collect();
         lane_list.sort_by_key(|(k, _)| (k != "KH–LA", lane_label(self.lanes, k)));
         let n_lanes = lane_list.len().max(1);
         let lane_h = (plot.height() / n_lanes as f32).clamp(14.0, 48.0);
@@ -487,8 +488,7 @@ impl Timeline {
             let span_rows = 3usize;
             let row_h = ((lane_h * 0.5) / span_rows as f32).clamp(3.0, 7.0);
             let mut row_end = vec![f32::NEG_INFINITY; span_rows];
-            let mut spans: Vec<&(f64, f64, EventKey, EventKind, bool)> =
-                items.iter().filter(|it| !it.4).collect();
+            let mut spans: Vec<&LaneItem> = items.iter().filter(|it| !it.4).collect();
             spans.sort_by(|a, b| a.0.total_cmp(&b.0));
             for it in spans {
                 if it.1 < t0 || it.0 > t1 {
