@@ -55,11 +55,10 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
             ui.strong("Location");
             ui.label(ev.location.as_deref().unwrap_or("—"));
             ui.end_row();
-
-            ui.strong("Summary");
-            ui.label(&ev.summary);
-            ui.end_row();
         });
+    // Outside the grid so that long text wraps to the panel width.
+    ui.strong("Summary");
+    ui.label(&ev.summary);
     ui.separator();
     ui.strong("Source");
     if let Some(article) = vc.corpus.article(entry.article) {
