@@ -1,0 +1,152 @@
+//! The article pane: the selected event's article with its evidence sentence highlighted
+//! and scrolled into view.
+
+use egui::text::{LayoutJob, TextFormat};
+
+use super::{Command, ViewCtx};
+use crate::corpus::EventKey;
+
+#[derive(Debug, Default)]
+pub struct ArticlePane {
+    /// Scroll the evidence into view on the next frame.
+    pub scroll_to_evidence: bool,
+    /// The text drawn highlighted on the last frame (for tests and screen readers).
+    pub highlighted: Option<String>,
+    shown_event: Option<EventKey>,
+}
+
+/// Paragraphs of `text` as byte ranges (split on blank lines).
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let (start, end) = (offset, offset + content.len());
+        offset += line.len();
+        if content.trim().is_empty() {
+            out.extend(current.take());
+        } else {
+            current = Some(match current {
+                Some((s, _)) => (s, end),
+                None => (start, end),
+            });
+        }
+    }
+    out.extend(current);
+    out
+}
+
+impl ArticlePane {
+    /// Draw the pane; returns true when the user closes it.
+    pub fn ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) -> bool {
+        let mut close = false;
+        ui.horizontal(|ui| {
+            ui.strong("Article");
+            if ui.small_button("Hide").clicked() {
+                close = true;
+            }
+        });
+        self.highlighted = None;
+        let Some(key) = vc.selected_event else {
+            ui.weak("Select an event to read the article it comes from.");
+            return close;
+        };
+        let (Some(entry), Some(article)) = (vc.corpus.event(key), vc.corpus.article_of(key)) else {
+            ui.weak("The selected event is no longer loaded.");
+            return close;
+        };
+        if self.shown_event != Some(key) {
+            self.shown_event = Some(key);
+            self.scroll_to_evidence = true;
+        }
+        let a = &article.article;
+        ui.label(egui::RichText::new(a.title.as_deref().unwrap_or("(untitled)")).heading());
+        let mut meta = Vec::new();
+        if let Some(s) = &a.source {
+            meta.push(s.clone());
+        }
+        if let Some(d) = a.published {
+            meta.push(format!("published {d}"));
+        }
+        if let Some(u) = &a.url {
+            meta.push(u.clone());
+        }
+        meta.push(a.path.clone());
+        ui.weak(meta.join(" · "));
+        if ui
+            .small_button("Show this article's events only")
+            .on_hover_text("Filter by the article title")
+            .clicked()
+        {
+            if let Some(t) = &a.title {
+                vc.send(Command::SetText(t.clone()));
+            }
+        }
+        ui.separator();
+
+        let ev = &entry.event.evidence;
+        let text = &a.text;
+        let (ev_start, ev_end) = (ev.start.min(text.len()), ev.end.min(text.len()));
+        let body = ui.visuals().text_color();
+        let hl_bg = if ui.visuals().dark_mode {
+            egui::Color32::from_rgb(0x6b, 0x55, 0x00)
+        } else {
+            egui::Color32::from_rgb(0xff, 0xe5, 0x80)
+        };
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let mut scroll = std::mem::take(&mut self.scroll_to_evidence);
+        egui::ScrollArea::vertical()
+            .id_salt("article_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (p0, p1) in paragraphs(text) {
+                    let Some(par) = text.get(p0..p1) else {
+                        continue;
+                    };
+                    let overlaps = ev_start < p1 && ev_end > p0 && ev_start < ev_end;
+                    if !overlaps {
+                        ui.label(par);
+                        ui.add_space(4.0);
+                        continue;
+                    }
+                    let (h0, h1) = (ev_start.max(p0), ev_end.min(p1));
+                    let (Some(before), Some(mid), Some(after)) =
+                        (text.get(p0..h0), text.get(h0..h1), text.get(h1..p1))
+                    else {
+                        ui.label(par);
+                        continue;
+                    };
+                    let mut job = LayoutJob::default();
+                    job.wrap.max_width = ui.available_width();
+                    let normal = TextFormat::simple(font.clone(), body);
+                    let mut strong = TextFormat::simple(font.clone(), body);
+                    strong.background = hl_bg;
+                    job.append(before, 0.0, normal.clone());
+                    job.append(mid, 0.0, strong);
+                    job.append(after, 0.0, normal);
+                    let resp = ui.label(job);
+                    self.highlighted = Some(mid.to_string());
+                    if scroll {
+                        resp.scroll_to_me(Some(egui::Align::Center));
+                        scroll = false;
+                    }
+                    ui.add_space(4.0);
+                }
+            });
+        close
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn splits_on_blank_lines_with_byte_ranges() {
+        let t = "First line\nstill first.\n\n  \nSecond é.\n\nThird";
+        let p: Vec<&str> = paragraphs(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(p, ["First line\nstill first.", "Second é.", "Third"]);
+        assert!(paragraphs("").is_empty());
+    }
+}

@@ -1,0 +1,82 @@
+//! Details of the selected event: date with precision, kind, provinces (clickable),
+//! location, summary, source article and evidence sentence.
+
+use super::{date_label, kind_color, province_name, Command, ViewCtx};
+use crate::gazetteer::gazetteer;
+
+pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
+    let Some(key) = vc.selected_event else {
+        ui.weak("Select an event in the list, on the timeline, or with the arrow keys to see its details.");
+        return;
+    };
+    let Some(entry) = vc.corpus.event(key) else {
+        ui.weak("The selected event is no longer loaded.");
+        return;
+    };
+    let ev = &entry.event;
+    ui.heading("Event");
+    egui::Grid::new("event_details")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong("Date");
+            ui.label(date_label(ev.date));
+            ui.end_row();
+
+            ui.strong("Kind");
+            ui.colored_label(kind_color(ev.kind), ev.kind.as_str());
+            ui.end_row();
+
+            ui.strong("Provinces");
+            ui.vertical(|ui| {
+                if ev.provinces.is_empty() {
+                    ui.weak("none linked");
+                }
+                for p in &ev.provinces {
+                    let native = gazetteer()
+                        .province(p.as_str())
+                        .map(|i| i.native_name.clone())
+                        .filter(|n| !n.is_empty());
+                    let text = match native {
+                        Some(n) => format!("{} · {} ({})", province_name(p.as_str()), n, p),
+                        None => format!("{} ({})", province_name(p.as_str()), p),
+                    };
+                    if ui
+                        .link(text)
+                        .on_hover_text("Show this province's events")
+                        .clicked()
+                    {
+                        vc.send(Command::SelectProvince(Some(p.0.clone())));
+                    }
+                }
+            });
+            ui.end_row();
+
+            ui.strong("Location");
+            ui.label(ev.location.as_deref().unwrap_or("—"));
+            ui.end_row();
+        });
+    // Outside the grid so that long text wraps to the panel width.
+    ui.strong("Summary");
+    ui.label(&ev.summary);
+    ui.separator();
+    ui.strong("Source");
+    if let Some(article) = vc.corpus.article(entry.article) {
+        let a = &article.article;
+        ui.label(a.title.as_deref().unwrap_or("(untitled)"));
+        let mut meta = Vec::new();
+        if let Some(s) = &a.source {
+            meta.push(s.clone());
+        }
+        if let Some(d) = a.published {
+            meta.push(format!("published {d}"));
+        }
+        meta.push(a.path.clone());
+        ui.weak(meta.join(" · "));
+    }
+    ui.label(egui::RichText::new(format!("“{}”", ev.evidence.sentence)).italics());
+    if ui.button("Show in article").clicked() {
+        vc.send(Command::ShowArticle(true));
+        vc.send(Command::SelectEvent(Some(key)));
+    }
+}

@@ -1,0 +1,723 @@
+//! The timeline: a horizontal time axis over the filtered events, painted by hand.
+//!
+//! Wheel zooms about the pointer, drag pans, shift-drag brushes a time range (which filters
+//! everything), "Fit" frames the filtered events. Ticks adapt (years → months → days).
+//! Day-precision events are dots; month/year-precision events are bars over their span.
+//! Events with an unknown year or no date are never placed: they are counted and listed
+//! apart. Lanes by country pair or by province; dots closer than a few pixels aggregate
+//! into one marker with a count; off-screen markers are culled.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+
+use super::{date_label, kind_color, province_name, Command, ViewCtx};
+use crate::corpus::EventKey;
+use crate::model::{EventKind, Precision};
+
+/// How events are split into lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum LaneMode {
+    #[default]
+    CountryPair,
+    Province,
+}
+
+/// Timeline state. The lane mode persists; the visible window is runtime.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Timeline {
+    pub lanes: LaneMode,
+    /// Visible window in days from the common era (fractional).
+    #[serde(skip)]
+    pub view: Option<(f64, f64)>,
+    /// The user zoomed or panned: do not refit automatically.
+    #[serde(skip)]
+    user_moved: bool,
+    /// The generation/filter length the view was fitted to.
+    #[serde(skip)]
+    fitted_for: Option<(u64, usize)>,
+    /// Shift-drag in progress: start and current day.
+    #[serde(skip)]
+    brush: Option<(f64, f64)>,
+    /// The plot area on the last frame (for tests and keyboard helpers).
+    #[serde(skip)]
+    last_plot: Option<Rect>,
+}
+
+/// Day number of a date (days from the common era).
+pub fn day_of(d: NaiveDate) -> f64 {
+    f64::from(d.num_days_from_ce())
+}
+
+/// The date containing day number `t`.
+pub fn date_of(t: f64) -> Option<NaiveDate> {
+    let t = t.floor();
+    if !(f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&t) {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(t as i32)
+}
+
+const MIN_SPAN_DAYS: f64 = 3.0;
+const MAX_SPAN_DAYS: f64 = 365.25 * 300.0;
+
+/// A tick step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Days(u32),
+    Months(u32),
+    Years(i32),
+}
+
+/// The finest step whose ticks are at least `min_px` apart at `px_per_day`.
+pub fn choose_step(px_per_day: f64, min_px: f64) -> Step {
+    let candidates = [
+        (Step::Days(1), 1.0),
+        (Step::Days(2), 2.0),
+        (Step::Days(7), 7.0),
+        (Step::Days(14), 14.0),
+        (Step::Months(1), 30.44),
+        (Step::Months(2), 60.9),
+        (Step::Months(3), 91.3),
+        (Step::Months(6), 182.6),
+        (Step::Years(1), 365.25),
+        (Step::Years(2), 730.5),
+        (Step::Years(5), 1826.0),
+        (Step::Years(10), 3652.5),
+        (Step::Years(20), 7305.0),
+        (Step::Years(50), 18262.0),
+    ];
+    for (step, days) in candidates {
+        if days * px_per_day >= min_px {
+            return step;
+        }
+    }
+    Step::Years(100)
+}
+
+/// Ticks (day number, label) within `[t0, t1]`.
+pub fn ticks(t0: f64, t1: f64, step: Step) -> Vec<(f64, String)> {
+    const MON: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut out = Vec::new();
+    let (Some(start), Some(_)) = (date_of(t0), date_of(t1)) else {
+        return out;
+    };
+    match step {
+        Step::Days(n) => {
+            let mut t = t0.floor();
+            if n == 7 || n == 14 {
+                // Align weeks on Mondays.
+                t -= f64::from(start.weekday().num_days_from_monday());
+            }
+            while t <= t1 && out.len() < 500 {
+                if t >= t0 {
+                    if let Some(d) = date_of(t) {
+                        let m = MON.get(d.month0() as usize).copied().unwrap_or("");
+                        let label = if d.day() == 1 && d.month() == 1 {
+                            format!("{} {m} {}", d.day(), d.year())
+                        } else {
+                            format!("{} {m}", d.day())
+                        };
+                        out.push((t, label));
+                    }
+                }
+                t += f64::from(n);
+            }
+        }
+        Step::Months(n) => {
+            let mut y = start.year();
+            let mut m = start.month0() / n * n; // 0-based, aligned
+            while out.len() < 500 {
+                let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) else {
+                    break;
+                };
+                let t = day_of(d);
+                if t > t1 {
+                    break;
+                }
+                if t >= t0 {
+                    let name = MON.get(m as usize).copied().unwrap_or("");
+                    let label = if m == 0 || out.is_empty() {
+                        format!("{name} {y}")
+                    } else {
+                        name.to_string()
+                    };
+                    out.push((t, label));
+                }
+                m += n;
+                if m >= 12 {
+                    m -= 12;
+                    y += 1;
+                }
+            }
+        }
+        Step::Years(n) => {
+            let mut y = start.year().div_euclid(n) * n;
+            while out.len() < 500 {
+                let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) else {
+                    break;
+                };
+                let t = day_of(d);
+                if t > t1 {
+                    break;
+                }
+                if t >= t0 {
+                    out.push((t, y.to_string()));
+                }
+                y += n;
+            }
+        }
+    }
+    out
+}
+
+/// An event in a lane: (start day, end day, key, kind, day-precision point?).
+type LaneItem = (f64, f64, EventKey, EventKind, bool);
+
+/// One drawn marker (maybe several aggregated events).
+struct Marker {
+    rect: Rect,
+    keys: Vec<EventKey>,
+}
+
+fn lane_label(mode: LaneMode, key: &str) -> String {
+    match mode {
+        LaneMode::CountryPair => match key {
+            "KH–LA" => "Laos–Cambodia".into(),
+            "LA" => "Laos".into(),
+            "KH" => "Cambodia".into(),
+            "—" => "no province".into(),
+            other => other.into(),
+        },
+        LaneMode::Province => {
+            if key == "—" {
+                "no province".into()
+            } else {
+                province_name(key)
+            }
+        }
+    }
+}
+
+impl Timeline {
+    /// Screen x of the start of `date` on the last frame, if the timeline was drawn.
+    pub fn x_for_date(&self, date: NaiveDate) -> Option<f32> {
+        let plot = self.last_plot?;
+        let (t0, t1) = self.view?;
+        Some(plot.left() + ((day_of(date) - t0) / (t1 - t0)) as f32 * plot.width())
+    }
+    /// The plot area on the last frame.
+    pub fn plot_rect(&self) -> Option<Rect> {
+        self.last_plot
+    }
+
+    /// Fit the view to the dated events among `keys`.
+    fn fit(&mut self, vc: &ViewCtx<'_>, keys: &[EventKey]) {
+        let mut lo = f64::INFINITY;
+        let mut hi = f64::NEG_INFINITY;
+        for k in keys {
+            if let Some((a, b)) = vc
+                .corpus
+                .event(*k)
+                .and_then(|e| e.event.date)
+                .and_then(|d| d.span())
+            {
+                lo = lo.min(day_of(a));
+                hi = hi.max(day_of(b) + 1.0);
+            }
+        }
+        if lo > hi {
+            let today = day_of(chrono::Utc::now().date_naive());
+            (lo, hi) = (today - 365.0, today + 1.0);
+        }
+        let span = (hi - lo).max(30.0);
+        let pad = span * 0.05;
+        let mid = (lo + hi) / 2.0;
+        self.view = Some((mid - span / 2.0 - pad, mid + span / 2.0 + pad));
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
+        // Fit automatically until the user moves the view.
+        let fit_key = (vc.corpus.generation(), vc.filtered.len());
+        if self.view.is_none() || (!self.user_moved && self.fitted_for != Some(fit_key)) {
+            self.fit(vc, vc.filtered);
+            self.fitted_for = Some(fit_key);
+        }
+
+        // Partition the filtered events: dated (placed) vs. unknown year vs. undated.
+        let mut unknown_year = Vec::new();
+        let mut undated = Vec::new();
+        for k in vc.filtered {
+            match vc.corpus.event(*k).map(|e| e.event.date) {
+                Some(None) => undated.push(*k),
+                Some(Some(d)) if !d.year_known() => unknown_year.push(*k),
+                _ => {}
+            }
+        }
+
+        self.toolbar(ui, vc, &unknown_year, &undated);
+        self.plot(ui, vc);
+    }
+
+    fn toolbar(
+        &mut self,
+        ui: &mut egui::Ui,
+        vc: &mut ViewCtx<'_>,
+        unknown_year: &[EventKey],
+        undated: &[EventKey],
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Timeline");
+            if ui
+                .button("Fit")
+                .on_hover_text("Frame the filtered events")
+                .clicked()
+            {
+                self.user_moved = false;
+                self.fit(vc, vc.filtered);
+            }
+            if ui
+                .button("Reset")
+                .on_hover_text("Frame every loaded event and clear the time range")
+                .clicked()
+            {
+                self.user_moved = false;
+                self.fit(vc, vc.corpus.events_in_order());
+                vc.send(Command::SetRange(None));
+            }
+            ui.separator();
+            ui.label("Lanes:");
+            ui.selectable_value(&mut self.lanes, LaneMode::CountryPair, "countries");
+            ui.selectable_value(&mut self.lanes, LaneMode::Province, "provinces");
+            ui.separator();
+            for kind in EventKind::ALL {
+                let (r, p) = ui.allocate_painter(Vec2::splat(10.0), Sense::hover());
+                p.circle_filled(r.rect.center(), 4.0, kind_color(kind));
+                ui.label(kind.as_str());
+            }
+            ui.separator();
+            let (r, p) = ui.allocate_painter(Vec2::splat(10.0), Sense::hover());
+            p.circle_filled(r.rect.center(), 4.0, ui.visuals().text_color());
+            ui.weak("day");
+            let (r, p) = ui.allocate_painter(Vec2::new(18.0, 10.0), Sense::hover());
+            p.rect_filled(
+                r.rect.shrink2(Vec2::new(0.0, 2.0)),
+                1.5,
+                ui.visuals().weak_text_color(),
+            );
+            ui.weak("month / year");
+            ui.separator();
+            list_menu(ui, vc, "Unknown year", unknown_year);
+            list_menu(ui, vc, "Undated", undated);
+        });
+    }
+
+    fn plot(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
+        let avail = ui.available_rect_before_wrap();
+        let full = Rect::from_min_size(
+            avail.min,
+            Vec2::new(avail.width(), avail.height().max(60.0)),
+        );
+        let response = ui.allocate_rect(full, Sense::click_and_drag());
+        let response = response.on_hover_cursor(egui::CursorIcon::Crosshair);
+        let painter = ui.painter_at(full);
+        let visuals = ui.visuals().clone();
+        let gutter = 110.0_f32.min(full.width() * 0.3);
+        let axis_h = 18.0;
+        let plot = Rect::from_min_max(
+            Pos2::new(full.left() + gutter, full.top()),
+            Pos2::new(full.right() - 4.0, full.bottom() - axis_h),
+        );
+        if plot.width() < 10.0 || plot.height() < 10.0 {
+            return;
+        }
+        let (mut t0, mut t1) = self.view.unwrap_or((0.0, 1.0));
+
+        // ---- interaction: zoom, pan, brush ----
+        let shift = ui.input(|i| i.modifiers.shift);
+        if response.hovered() {
+            let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+            let factor = f64::from(zoom) * (f64::from(scroll.y) * 0.003).exp();
+            if let Some(ptr) = response.hover_pos() {
+                if (factor - 1.0).abs() > 1e-6 {
+                    let tp = t0 + f64::from((ptr.x - plot.left()) / plot.width()) * (t1 - t0);
+                    let span = ((t1 - t0) / factor).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+                    let ratio = (tp - t0) / (t1 - t0);
+                    t0 = tp - ratio * span;
+                    t1 = t0 + span;
+                    self.user_moved = true;
+                }
+            }
+            if scroll.x.abs() > 0.0 {
+                let d = -f64::from(scroll.x / plot.width()) * (t1 - t0);
+                t0 += d;
+                t1 += d;
+                self.user_moved = true;
+            }
+        }
+        let to_t =
+            |x: f32, t0: f64, t1: f64| t0 + f64::from((x - plot.left()) / plot.width()) * (t1 - t0);
+        if response.drag_started() && shift {
+            // Start where the button went down, not where the drag was recognized.
+            let origin = ui.input(|i| i.pointer.press_origin());
+            if let Some(p) = origin.or(response.interact_pointer_pos()) {
+                let t = to_t(p.x, t0, t1);
+                self.brush = Some((t, t));
+            }
+        }
+        if response.dragged() {
+            if let Some((a, _)) = self.brush {
+                if let Some(p) = response.interact_pointer_pos() {
+                    self.brush = Some((a, to_t(p.x, t0, t1)));
+                }
+            } else {
+                let dx = response.drag_delta().x;
+                let d = -f64::from(dx / plot.width()) * (t1 - t0);
+                t0 += d;
+                t1 += d;
+                if dx != 0.0 {
+                    self.user_moved = true;
+                }
+            }
+        }
+        if response.drag_stopped() {
+            if let Some((a, b)) = self.brush.take() {
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                if let (Some(da), Some(db)) = (date_of(a), date_of(b)) {
+                    vc.send(Command::SetRange(Some((da, db))));
+                }
+            }
+        }
+        self.view = Some((t0, t1));
+        self.last_plot = Some(plot);
+        let x_of = |t: f64| plot.left() + ((t - t0) / (t1 - t0)) as f32 * plot.width();
+
+        // ---- background, range, ticks ----
+        painter.rect_filled(plot, 2.0, visuals.extreme_bg_color);
+        if let Some((a, b)) = vc.filter.range {
+            let r = Rect::from_x_y_ranges(x_of(day_of(a))..=x_of(day_of(b) + 1.0), plot.y_range());
+            painter.rect_filled(
+                r.intersect(plot),
+                0.0,
+                visuals.selection.bg_fill.gamma_multiply(0.35),
+            );
+        }
+        let px_per_day = f64::from(plot.width()) / (t1 - t0);
+        let step = choose_step(px_per_day, 80.0);
+        let tick_color = visuals.weak_text_color();
+        for (t, label) in ticks(t0, t1, step) {
+            let x = x_of(t);
+            painter.line_segment(
+                [Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
+                Stroke::new(1.0, visuals.faint_bg_color.gamma_multiply(2.0)),
+            );
+            painter.line_segment(
+                [
+                    Pos2::new(x, plot.bottom()),
+                    Pos2::new(x, plot.bottom() + 4.0),
+                ],
+                Stroke::new(1.0, tick_color),
+            );
+            painter.text(
+                Pos2::new(x + 2.0, plot.bottom() + 3.0),
+                Align2::LEFT_TOP,
+                label,
+                FontId::proportional(11.0),
+                tick_color,
+            );
+        }
+
+        // ---- lanes ----
+        // lane key → (x0, x1, key, kind, point?)
+        let mut lanes: BTreeMap<String, Vec<LaneItem>> = BTreeMap::new();
+        for &k in vc.filtered {
+            let Some(e) = vc.corpus.event(k) else {
+                continue;
+            };
+            let Some(date) = e.event.date else { continue };
+            let Some((a, b)) = date.span() else { continue };
+            let (x0, x1) = (day_of(a), day_of(b) + 1.0);
+            let point = date.precision() == Precision::Day;
+            let lane_keys: Vec<String> = match self.lanes {
+                LaneMode::CountryPair => vec![e.country_pair.clone()],
+                LaneMode::Province if e.event.provinces.is_empty() => vec!["—".into()],
+                LaneMode::Province => {
+                    let mut v: Vec<String> =
+                        e.event.provinces.iter().map(|p| p.0.clone()).collect();
+                    v.sort();
+                    v.dedup();
+                    v
+                }
+            };
+            for lk in lane_keys {
+                lanes
+                    .entry(lk)
+                    .or_default()
+                    .push((x0, x1, k, e.event.kind, point));
+            }
+        }
+        // Cross-border lane first, then by label.
+        let mut lane_list: Vec<(String, Vec<LaneItem>)> = lanes.into_iter().collect();
+        lane_list.sort_by_key(|(k, _)| (k != "KH–LA", lane_label(self.lanes, k)));
+        let n_lanes = lane_list.len().max(1);
+        let lane_h = (plot.height() / n_lanes as f32).clamp(14.0, 48.0);
+
+        let mut markers: Vec<Marker> = Vec::new();
+        for (i, (lane_key, items)) in lane_list.iter().enumerate() {
+            let top = plot.top() + i as f32 * lane_h;
+            if top > plot.bottom() {
+                break;
+            }
+            let lane_rect =
+                Rect::from_min_size(Pos2::new(plot.left(), top), Vec2::new(plot.width(), lane_h));
+            if i % 2 == 1 {
+                painter.rect_filled(lane_rect, 0.0, visuals.faint_bg_color);
+            }
+            painter.text(
+                Pos2::new(full.left() + 4.0, top + lane_h / 2.0),
+                Align2::LEFT_CENTER,
+                lane_label(self.lanes, lane_key),
+                FontId::proportional(12.0),
+                visuals.text_color(),
+            );
+            // Spans: greedy rows in the upper part of the lane.
+            let span_rows = 3usize;
+            let row_h = ((lane_h * 0.5) / span_rows as f32).clamp(3.0, 7.0);
+            let mut row_end = vec![f32::NEG_INFINITY; span_rows];
+            let mut spans: Vec<&LaneItem> = items.iter().filter(|it| !it.4).collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for it in spans {
+                if it.1 < t0 || it.0 > t1 {
+                    continue; // culled
+                }
+                let (xa, xb) = (x_of(it.0).max(plot.left()), x_of(it.1).min(plot.right()));
+                let xb = xb.max(xa + 3.0);
+                let row = row_end
+                    .iter()
+                    .position(|e| *e < xa)
+                    .unwrap_or(span_rows - 1);
+                if let Some(e) = row_end.get_mut(row) {
+                    *e = xb + 1.0;
+                }
+                let y = top + 2.0 + row as f32 * (row_h + 1.0);
+                let r = Rect::from_min_max(Pos2::new(xa, y), Pos2::new(xb, y + row_h));
+                let c = kind_color(it.3);
+                painter.rect_filled(r, 1.5, c.gamma_multiply(0.45));
+                painter.rect_stroke(r, 1.5, Stroke::new(1.0, c), egui::StrokeKind::Inside);
+                if vc.selected_event == Some(it.2) {
+                    painter.rect_stroke(
+                        r.expand(2.0),
+                        2.0,
+                        Stroke::new(2.0, visuals.strong_text_color()),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                markers.push(Marker {
+                    rect: r,
+                    keys: vec![it.2],
+                });
+            }
+            // Points: aggregate by 8 px buckets in the lower part of the lane.
+            let cy = top + lane_h * 0.72;
+            let mut buckets: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
+            for it in items.iter().filter(|it| it.4) {
+                if it.1 < t0 || it.0 > t1 {
+                    continue; // culled
+                }
+                let x = x_of((it.0 + it.1) / 2.0);
+                buckets
+                    .entry((x / 8.0).floor() as i64)
+                    .or_default()
+                    .push((it.2, it.3));
+            }
+            for (b, evs) in buckets {
+                let x = b as f32 * 8.0 + 4.0;
+                let kinds_same = evs.windows(2).all(|w| w[0].1 == w[1].1);
+                let color = match evs.first() {
+                    Some((_, k)) if kinds_same => kind_color(*k),
+                    _ => visuals.text_color(),
+                };
+                let center = Pos2::new(x, cy);
+                let radius = if evs.len() > 1 { 6.5 } else { 4.0 };
+                painter.circle_filled(center, radius, color);
+                if evs.len() > 1 {
+                    painter.text(
+                        center,
+                        Align2::CENTER_CENTER,
+                        evs.len().to_string(),
+                        FontId::proportional(9.0),
+                        visuals.extreme_bg_color,
+                    );
+                }
+                let keys: Vec<EventKey> = evs.iter().map(|e| e.0).collect();
+                if vc.selected_event.is_some_and(|s| keys.contains(&s)) {
+                    painter.circle_stroke(
+                        center,
+                        radius + 2.5,
+                        Stroke::new(2.0, visuals.strong_text_color()),
+                    );
+                }
+                markers.push(Marker {
+                    rect: Rect::from_center_size(center, Vec2::splat(radius * 2.0 + 2.0)),
+                    keys,
+                });
+            }
+        }
+        if vc.filtered.is_empty() {
+            painter.text(
+                plot.center(),
+                Align2::CENTER_CENTER,
+                "No events to show",
+                FontId::proportional(13.0),
+                visuals.weak_text_color(),
+            );
+        }
+
+        // Brush overlay.
+        if let Some((a, b)) = self.brush {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            let r = Rect::from_x_y_ranges(x_of(a)..=x_of(b), plot.y_range());
+            painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+        }
+
+        // ---- hover and click ----
+        let hovered = response.hover_pos().and_then(|p| {
+            markers
+                .iter()
+                .rev()
+                .find(|m| m.rect.expand(2.0).contains(p))
+        });
+        if let Some(m) = hovered {
+            let keys = m.keys.clone();
+            if response.clicked() {
+                if let Some(k) = keys.first() {
+                    vc.send(Command::SelectEvent(Some(*k)));
+                }
+            }
+            let corpus = vc.corpus;
+            response.on_hover_ui_at_pointer(|ui| {
+                if keys.len() > 1 {
+                    ui.strong(format!("{} events", keys.len()));
+                }
+                for k in keys.iter().take(6) {
+                    let Some(e) = corpus.event(*k) else { continue };
+                    let provs: Vec<String> = e
+                        .event
+                        .provinces
+                        .iter()
+                        .map(|p| province_name(p.as_str()))
+                        .collect();
+                    ui.label(format!("{} · {}", date_label(e.event.date), e.event.kind));
+                    if !provs.is_empty() {
+                        ui.label(provs.join(", "));
+                    }
+                    ui.label(egui::RichText::new(&e.event.summary).weak());
+                    ui.separator();
+                }
+                if keys.len() > 6 {
+                    ui.weak(format!("… and {} more", keys.len() - 6));
+                }
+            });
+        } else if response.hovered() && !shift {
+            response.on_hover_text_at_pointer(
+                "Wheel: zoom · drag: pan · shift-drag: select a time range · Esc: clear",
+            );
+        }
+    }
+}
+
+/// A button listing events that cannot be placed on the axis.
+fn list_menu(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, title: &str, keys: &[EventKey]) {
+    let label = format!("{title}: {}", keys.len());
+    if keys.is_empty() {
+        ui.add_enabled(false, egui::Button::new(label));
+        return;
+    }
+    ui.menu_button(label, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .show(ui, |ui| {
+                for k in keys.iter().take(500) {
+                    let Some(e) = vc.corpus.event(*k) else {
+                        continue;
+                    };
+                    let text = format!(
+                        "{} · {} · {}",
+                        date_label(e.event.date),
+                        e.event.kind,
+                        e.event.summary
+                    );
+                    if ui.button(text).clicked() {
+                        vc.send(Command::SelectEvent(Some(*k)));
+                        ui.close();
+                    }
+                }
+            });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        let x = d("2022-05-27");
+        assert_eq!(date_of(day_of(x)), Some(x));
+        assert_eq!(date_of(day_of(x) + 0.7), Some(x));
+        assert_eq!(date_of(f64::MAX), None);
+    }
+
+    #[test]
+    fn steps_adapt_from_days_to_years() {
+        // 10 px per day: daily ticks are too close, weekly ones fit.
+        assert_eq!(choose_step(10.0, 60.0), Step::Days(7));
+        assert_eq!(choose_step(100.0, 80.0), Step::Days(1));
+        assert_eq!(choose_step(1.0, 80.0), Step::Months(3));
+        assert_eq!(choose_step(0.1, 80.0), Step::Years(5));
+    }
+
+    #[test]
+    fn month_ticks_start_on_first_days_with_year_labels() {
+        let t = ticks(
+            day_of(d("2021-11-15")),
+            day_of(d("2022-03-02")),
+            Step::Months(1),
+        );
+        let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["Dec 2021", "Jan 2022", "Feb", "Mar"]);
+        assert_eq!(date_of(t[1].0), Some(d("2022-01-01")));
+    }
+
+    #[test]
+    fn year_ticks_align_on_multiples() {
+        let t = ticks(
+            day_of(d("2013-06-01")),
+            day_of(d("2031-01-01")),
+            Step::Years(5),
+        );
+        let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["2015", "2020", "2025", "2030"]);
+    }
+
+    #[test]
+    fn week_ticks_fall_on_mondays() {
+        let t = ticks(
+            day_of(d("2024-01-03")),
+            day_of(d("2024-01-31")),
+            Step::Days(7),
+        );
+        for (day, _) in &t {
+            assert_eq!(date_of(*day).unwrap().weekday(), chrono::Weekday::Mon);
+        }
+        assert_eq!(t.len(), 4);
+    }
+}
