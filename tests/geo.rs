@@ -212,7 +212,9 @@ fn tonle_sap_is_a_lake_inside_cambodia() {
     let a = lake.area_km2();
     // Natural Earth's outline is the low-water lake (~2,500-3,000 km²).
     assert!((2_000.0..4_000.0).contains(&a), "{a}");
-    let inside = g.province_at(lake.label[0], lake.label[1]).map(|r| r.country.as_str());
+    let inside = g
+        .province_at(lake.label[0], lake.label[1])
+        .map(|r| r.country.as_str());
     assert_eq!(inside, Some("KH"));
     // Lakes do not take part in hit testing.
     assert!(g.regions.iter().all(|r| !r.id.starts_with("lake")));

@@ -145,11 +145,10 @@ fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Ve
             };
             if c == '.' && !at_end {
                 // The word before the dot.
-                let word_start = block[..off]
-                    .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '“' || ch == '"')
-                    .map(|p| p + 1)
-                    .unwrap_or(0);
-                let word = &block[word_start..off];
+                let word = block[..off]
+                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '“' || ch == '"')
+                    .next()
+                    .unwrap_or("");
                 let abbreviation = is_abbreviation(word);
                 // "Feb. 2014", "Dr. Or" — abbreviation followed by a capital or a number.
                 if abbreviation && !(chars[k].1.is_numeric() && word.len() > 3) {
@@ -250,6 +249,13 @@ mod tests {
                 "She agreed."
             ]
         );
+    }
+
+    #[test]
+    fn multibyte_space_before_a_full_stop() {
+        // Found by the property test: U+3000 (3 bytes) before "x." once sliced inside a char.
+        let t = "a\u{3000}xyz. B";
+        assert_eq!(texts(t), ["a\u{3000}xyz.", "B"]);
     }
 
     #[test]
