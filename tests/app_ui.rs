@@ -1,130 +1,47 @@
 //! The window driven headlessly with egui_kittest: loading fixture articles, selecting a
-//! province, selecting an event, brushing a time range, the errors panel.
+//! province (in the list and on the map), selecting an event, brushing a time range, the
+//! errors panel.
 //!
-//! Persistence is off and the file dialog is a fixed test double, so no test opens a
-//! dialog or touches the user's saved state.
-//!
-//! The fixture articles are written here (own words). Until the loader and gazetteer land on
-//! this branch, the app runs with a small test pipeline: a UTF-8 reader of the `Title:` /
-//! `Published:` header and an extractor double that recognizes the fixture sentences. The
-//! UI behaviour under test does not depend on which extractor produced the events.
+//! The app runs the real pipeline (`Pipeline::default()`: the crate's loader, gazetteer,
+//! temporal tagger and extractor). Persistence is off and the file dialog is a fixed test
+//! double, so no test opens a dialog or touches the user's saved state. The fixture articles
+//! are written here (own words).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use border_atlas::app::dialog::{DialogOutcome, FixedDialog};
 use border_atlas::app::event_list::row_text;
-use border_atlas::app::loader::Pipeline;
 use border_atlas::app::{AppConfig, BorderAtlasApp, Command};
 use border_atlas::corpus::EventKey;
-use border_atlas::load::{LoadError, LoadFailure};
-use border_atlas::model::{Article, Event, EventKind, Evidence, PartialDate, ProvinceId};
+use border_atlas::geo::geography;
+use border_atlas::model::{EventKind, ProvinceId};
 use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 
-const ARTICLE_A: &str = "Title: Stung Treng and Champasak governors meet on border trade
-Published: 2022-05-30
+/// Stung Treng (KH-19) and Attapeu (LA-AT): a meeting with a yearless date resolved by the
+/// publication date (2023-09-26), and a month-precision aid event (2023-06).
+const ARTICLE_A: &str = "Title: Stung Treng and Attapeu officials meet on border security
+Published: 2023-09-28
 
-The governors of Stung Treng and Champasak met in Stung Treng town on 27 May 2022 to talk about border trade.
+Provincial officials of Stung Treng and Attapeu met in Stung Treng town on September 26 to discuss border security and the fight against drug trafficking.
 
-Both sides said that they would run joint patrols on the Mekong during June 2022.
+In June 2023, Stung Treng authorities donated medical supplies to a hospital in Attapeu.
 ";
 
-const ARTICLE_B: &str = "Title: Ratanakiri sends rice to Attapeu
-Published: 2023-09-15
+/// Preah Vihear (KH-13) and Champasak (LA-CH): an agreement (2024-03-12) and a
+/// month-precision visit (2024-01).
+const ARTICLE_B: &str = "Title: Preah Vihear and Champasak sign a trade memorandum
+Published: 2024-03-15
 
-Officials of Ratanakiri handed 20 tonnes of rice to flood victims in Attapeu on 12 September 2023.
+The governors of Preah Vihear and Champasak signed a memorandum of understanding on cross-border trade in Pakse on 12 March 2024.
 
-In March 2023 a delegation from Ratanakiri visited Attapeu to prepare a cooperation accord.
+In January 2024, a delegation from Champasak visited Preah Vihear to prepare the memorandum.
 ";
-
-/// (sentence start, date, kind, provinces) recognized by the extractor double.
-const KNOWN: &[(&str, &str, EventKind, &[&str])] = &[
-    (
-        "The governors of Stung Treng",
-        "2022-05-27",
-        EventKind::Meeting,
-        &["KH-19", "LA-CH"],
-    ),
-    (
-        "Both sides said",
-        "2022-06",
-        EventKind::Operation,
-        &["KH-19", "LA-CH"],
-    ),
-    (
-        "Officials of Ratanakiri",
-        "2023-09-12",
-        EventKind::Aid,
-        &["KH-16", "LA-AT"],
-    ),
-    (
-        "In March 2023",
-        "2023-03",
-        EventKind::Visit,
-        &["KH-16", "LA-AT"],
-    ),
-];
-
-fn collect_given(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>) {
-    (inputs.to_vec(), Vec::new())
-}
-
-fn read_fixture(path: &Path) -> Result<Vec<Article>, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::Io("not UTF-8 text".into()))?;
-    let (header, body) = text.split_once("\n\n").unwrap_or(("", &text));
-    let mut article = Article {
-        path: path.to_string_lossy().into_owned(),
-        text: body.to_string(),
-        ..Article::default()
-    };
-    for line in header.lines() {
-        if let Some(t) = line.strip_prefix("Title: ") {
-            article.title = Some(t.to_string());
-        } else if let Some(d) = line.strip_prefix("Published: ") {
-            article.published = d.parse().ok();
-        }
-    }
-    Ok(vec![article])
-}
-
-fn extract_double(article: &Article) -> Vec<Event> {
-    let mut out = Vec::new();
-    for (prefix, date, kind, provinces) in KNOWN {
-        let Some(start) = article.text.find(prefix) else {
-            continue;
-        };
-        let end = article.text[start..]
-            .find('.')
-            .map(|i| start + i + 1)
-            .unwrap_or(article.text.len());
-        out.push(Event {
-            id: format!("{}#{start}", article.path),
-            date: Some(date.parse::<PartialDate>().unwrap()),
-            kind: *kind,
-            provinces: provinces.iter().map(|p| ProvinceId::new(*p)).collect(),
-            location: None,
-            summary: format!("{kind} ({})", provinces.join(", ")),
-            evidence: Evidence::from_span(&article.text, start, end).unwrap(),
-        });
-    }
-    out
-}
-
-fn no_samples() -> Result<Vec<Article>, LoadError> {
-    Ok(Vec::new())
-}
-
-const PIPELINE: Pipeline = Pipeline {
-    collect: collect_given,
-    load_file: read_fixture,
-    extract: extract_double,
-    samples: no_samples,
-};
 
 struct Fixture {
+    /// Keeps the files alive.
     _dir: tempfile::TempDir,
     a: PathBuf,
     b: PathBuf,
@@ -133,12 +50,15 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let a = dir.path().join("stung-treng-champasak.txt");
-    let b = dir.path().join("ratanakiri-attapeu.txt");
+    let a = dir.path().join("stung-treng-attapeu.txt");
+    let b = dir.path().join("preah-vihear-champasak.txt");
     let broken = dir.path().join("broken.txt");
     std::fs::write(&a, ARTICLE_A).unwrap();
     std::fs::write(&b, ARTICLE_B).unwrap();
-    std::fs::write(&broken, [0xff, 0xfe, 0x00, 0x9f, 0x80]).unwrap();
+    // A PNG image saved with a .txt name: the loader refuses it as binary.
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&[0u8; 64]);
+    std::fs::write(&broken, png).unwrap();
     Fixture {
         _dir: dir,
         a,
@@ -147,17 +67,24 @@ fn fixture() -> Fixture {
     }
 }
 
-fn app_with(paths: Vec<PathBuf>) -> Harness<'static, BorderAtlasApp> {
+fn build(config: impl FnOnce() -> AppConfig + 'static) -> Harness<'static, BorderAtlasApp> {
+    let mut config = Some(config);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
-            let mut config = AppConfig::for_test(paths);
-            config.pipeline = PIPELINE;
-            config.dialog = Box::new(FixedDialog(DialogOutcome::Cancelled));
+            let config = config.take().expect("built once")();
             BorderAtlasApp::new(cc, config)
         });
     wait_loaded(&mut harness);
     harness
+}
+
+fn app_with(paths: Vec<PathBuf>) -> Harness<'static, BorderAtlasApp> {
+    build(move || {
+        let mut config = AppConfig::for_test(paths);
+        config.dialog = Box::new(FixedDialog(DialogOutcome::Cancelled));
+        config
+    })
 }
 
 /// Step frames until the background load is over.
@@ -205,18 +132,18 @@ fn selecting_a_province_in_the_list_shows_exactly_its_events() {
     let all = harness.state_mut().filtered_events();
     let all_labels = row_labels(&mut harness, &all);
 
-    // The province list row for Ratanakiri (KH-16), with its event count.
+    // The province list row for Preah Vihear (KH-13), with its event count.
     harness
         .get_by(|n| {
             n.label().is_some_and(|l| {
-                (l.starts_with("Ratanakiri") || l.starts_with("KH-16")) && l.ends_with("(2)")
+                (l.starts_with("Preah Vihear") || l.starts_with("KH-13")) && l.ends_with("(2)")
             })
         })
         .click();
     harness.run();
 
     let app = harness.state_mut();
-    assert_eq!(app.filter().province, Some(ProvinceId::new("KH-16")));
+    assert_eq!(app.filter().province, Some(ProvinceId::new("KH-13")));
     let shown = app.filtered_events();
     let expected: Vec<EventKey> = app
         .corpus()
@@ -229,7 +156,7 @@ fn selecting_a_province_in_the_list_shows_exactly_its_events() {
                 .unwrap()
                 .event
                 .provinces
-                .contains(&ProvinceId::new("KH-16"))
+                .contains(&ProvinceId::new("KH-13"))
         })
         .collect();
     assert_eq!(shown, expected);
@@ -271,14 +198,14 @@ fn clicking_an_event_shows_its_evidence_in_the_article_pane() {
         .evidence
         .sentence
         .clone();
-    assert!(sentence.starts_with("Officials of Ratanakiri"));
+    assert!(sentence.starts_with("In June 2023, Stung Treng authorities"));
     assert_eq!(app.article_highlight(), Some(sentence.as_str()));
     // The paragraph holding the evidence is on screen in the article pane, and the
     // details panel quotes the sentence.
     assert!(harness.query_all_by_label_contains(&sentence).count() >= 2);
     assert!(
         harness
-            .query_all_by_label("Ratanakiri sends rice to Attapeu")
+            .query_all_by_label("Stung Treng and Attapeu officials meet on border security")
             .count()
             >= 1
     );
@@ -298,8 +225,8 @@ fn shift_drag_on_the_timeline_brushes_a_time_range() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let tl = harness.state().timeline();
     let plot = tl.plot_rect().expect("timeline drawn");
-    let x0 = tl.x_for_date(d("2023-01-01")).unwrap();
-    let x1 = tl.x_for_date(d("2023-09-20")).unwrap();
+    let x0 = tl.x_for_date(d("2023-12-01")).unwrap();
+    let x1 = tl.x_for_date(d("2024-03-20")).unwrap();
     assert!(
         plot.left() <= x0 && x1 <= plot.right(),
         "the brushed dates are on screen after fit"
@@ -337,10 +264,10 @@ fn shift_drag_on_the_timeline_brushes_a_time_range() {
     let app = harness.state_mut();
     let (from, to) = app.filter().range.expect("a range was brushed");
     // Pixel rounding: within two days of the dragged dates.
-    assert!((from - d("2023-01-01")).num_days().abs() <= 2, "{from}");
-    assert!((to - d("2023-09-20")).num_days().abs() <= 2, "{to}");
+    assert!((from - d("2023-12-01")).num_days().abs() <= 2, "{from}");
+    assert!((to - d("2024-03-20")).num_days().abs() <= 2, "{to}");
     let shown = app.filtered_events();
-    assert_eq!(shown.len(), 2, "the two 2023 events");
+    assert_eq!(shown.len(), 2, "the two 2024 events");
     harness.get_by_label("Events (2 of 4)");
 
     // The range fields show it; "Clear filters" brings everything back.
@@ -361,20 +288,21 @@ fn a_typed_range_and_a_kind_filter_combine() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     harness
         .state_mut()
-        .send(Command::SetRange(Some((d("2022-06-10"), d("2023-03-05")))));
+        .send(Command::SetRange(Some((d("2023-06-25"), d("2024-01-03")))));
     harness.run();
-    // The month-precision June 2022 and March 2023 events overlap the range; the day events do not.
-    assert_eq!(harness.state_mut().filtered_events().len(), 2);
+    // The month-precision June 2023 and January 2024 events overlap the range, the 26 September
+    // meeting lies in it, the March 2024 agreement does not.
+    assert_eq!(harness.state_mut().filtered_events().len(), 3);
     harness
         .get_by_role_and_label(egui::accesskit::Role::CheckBox, "visit")
         .click(); // hide visits
     harness.run();
     let shown = harness.state_mut().filtered_events();
-    assert_eq!(shown.len(), 1);
-    assert_eq!(
-        harness.state().corpus().event(shown[0]).unwrap().event.kind,
-        EventKind::Operation
-    );
+    let kinds: Vec<EventKind> = shown
+        .iter()
+        .map(|k| harness.state().corpus().event(*k).unwrap().event.kind)
+        .collect();
+    assert_eq!(kinds, [EventKind::Aid, EventKind::Meeting]);
 }
 
 #[test]
@@ -387,7 +315,7 @@ fn an_unreadable_file_is_listed_in_the_errors_panel_and_the_other_stays_loaded()
     assert_eq!(app.corpus().failure_count(), 1);
     let broken = std::fs::canonicalize(&f.broken).unwrap();
     harness.get_by_label(&broken.to_string_lossy());
-    harness.get_by_label("cannot read: not UTF-8 text");
+    assert!(harness.query_all_by_label_contains("binary file").count() >= 1);
     harness.get_by_label("Events (2 of 2)");
 
     // Opening more files later keeps what is loaded and does not load a file twice.
@@ -411,11 +339,12 @@ fn reload_rereads_a_changed_file_only() {
         .events_in_order()
         .iter()
         .copied()
-        .filter(|k| harness.state().corpus().event(*k).unwrap().event.kind == EventKind::Aid)
+        .filter(|k| harness.state().corpus().event(*k).unwrap().event.kind == EventKind::Agreement)
         .collect();
+    assert_eq!(before_b.len(), 1);
     // Drop the second paragraph of article A.
     let short = ARTICLE_A
-        .split("\n\nBoth sides")
+        .split("\n\nIn June 2023")
         .next()
         .unwrap()
         .to_string()
@@ -430,7 +359,7 @@ fn reload_rereads_a_changed_file_only() {
         .events_in_order()
         .iter()
         .copied()
-        .filter(|k| app.corpus().event(*k).unwrap().event.kind == EventKind::Aid)
+        .filter(|k| app.corpus().event(*k).unwrap().event.kind == EventKind::Agreement)
         .collect();
     assert_eq!(before_b, after_b, "the unchanged file was not re-read");
 }
@@ -439,14 +368,7 @@ fn reload_rereads_a_changed_file_only() {
 fn open_dialog_without_backend_tells_the_user() {
     let f = fixture();
     let paths = vec![f.a.clone()];
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            let mut config = AppConfig::for_test(paths);
-            config.pipeline = PIPELINE;
-            BorderAtlasApp::new(cc, config)
-        });
-    wait_loaded(&mut harness);
+    let mut harness = build(move || AppConfig::for_test(paths));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run();
     harness.run();
@@ -457,4 +379,81 @@ fn open_dialog_without_backend_tells_the_user() {
     );
     assert!(notice.contains("command line"), "{notice}");
     harness.get_by_label(&notice);
+}
+
+fn click_at(harness: &mut Harness<'static, BorderAtlasApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+/// A screen point inside province `id` on the last map frame, a little away from its label
+/// point on the side opposite `partner` (the label point is where the cross-border arc to
+/// `partner` starts, and a click on an arc selects the link instead).
+fn map_point_in(harness: &Harness<'static, BorderAtlasApp>, id: &str, partner: &str) -> egui::Pos2 {
+    let g = geography();
+    let map = &harness.state().persisted().map;
+    let (r, p) = (g.region(id).unwrap(), g.region(partner).unwrap());
+    let here = map
+        .screen_pos(r.label[0], r.label[1])
+        .expect("the map was drawn");
+    let there = map.screen_pos(p.label[0], p.label[1]).unwrap();
+    let away = (here - there).normalized();
+    let t = map.last_transform().unwrap();
+    (14..60)
+        .map(|d| here + away * d as f32)
+        .find(|pos| {
+            let [lon, lat] = t.to_lon_lat(*pos);
+            g.province_at(lon, lat).map(|x| x.id.as_str()) == Some(id)
+        })
+        .expect("a point of the province away from the arc")
+}
+
+#[test]
+fn clicking_a_province_on_the_map_lists_exactly_its_events() {
+    let f = fixture();
+    let mut harness = app_with(vec![f.a.clone(), f.b.clone()]);
+    let all = harness.state_mut().filtered_events();
+    assert_eq!(all.len(), 4);
+    let all_labels = row_labels(&mut harness, &all);
+
+    for (id, partner, expected_kinds) in [
+        ("LA-AT", "KH-19", [EventKind::Aid, EventKind::Meeting]),
+        ("KH-13", "LA-CH", [EventKind::Visit, EventKind::Agreement]),
+    ] {
+        let pos = map_point_in(&harness, id, partner);
+        click_at(&mut harness, pos);
+        let app = harness.state_mut();
+        assert_eq!(app.filter().province, Some(ProvinceId::new(id)), "{id}");
+        let shown = app.filtered_events();
+        let kinds: Vec<EventKind> = shown
+            .iter()
+            .map(|k| app.corpus().event(*k).unwrap().event.kind)
+            .collect();
+        assert_eq!(kinds, expected_kinds, "{id}");
+        for k in &shown {
+            assert!(app
+                .corpus()
+                .event(*k)
+                .unwrap()
+                .event
+                .provinces
+                .contains(&ProvinceId::new(id)));
+        }
+        harness.get_by_label("Events (2 of 4)");
+        let shown_labels = row_labels(&mut harness, &shown);
+        for label in &all_labels {
+            let visible = harness.query_by_label(label).is_some();
+            assert_eq!(visible, shown_labels.contains(label), "{id}: row {label:?}");
+        }
+    }
 }
