@@ -42,7 +42,7 @@ In January 2024, a delegation from Champasak visited Preah Vihear to prepare the
 
 struct Fixture {
     /// Keeps the files alive.
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     a: PathBuf,
     b: PathBuf,
     broken: PathBuf,
@@ -59,12 +59,7 @@ fn fixture() -> Fixture {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend_from_slice(&[0u8; 64]);
     std::fs::write(&broken, png).unwrap();
-    Fixture {
-        _dir: dir,
-        a,
-        b,
-        broken,
-    }
+    Fixture { dir, a, b, broken }
 }
 
 fn build(config: impl FnOnce() -> AppConfig + 'static) -> Harness<'static, BorderAtlasApp> {
@@ -456,4 +451,125 @@ fn clicking_a_province_on_the_map_lists_exactly_its_events() {
             assert_eq!(visible, shown_labels.contains(label), "{id}: row {label:?}");
         }
     }
+}
+
+fn event_of_kind(harness: &Harness<'static, BorderAtlasApp>, kind: EventKind) -> EventKey {
+    let app = harness.state();
+    *app.corpus()
+        .events_in_order()
+        .iter()
+        .find(|k| app.corpus().event(**k).unwrap().event.kind == kind)
+        .expect("an event of that kind")
+}
+
+fn provinces_of(harness: &Harness<'static, BorderAtlasApp>, key: EventKey) -> Vec<String> {
+    harness
+        .state()
+        .corpus()
+        .event(key)
+        .unwrap()
+        .event
+        .provinces
+        .iter()
+        .map(|p| p.0.clone())
+        .collect()
+}
+
+#[test]
+fn an_edit_made_in_the_ui_survives_saving_and_reopening_the_workspace() {
+    let f = fixture();
+    let ws = f.dir.path().join("analysis.workspace.json");
+    let (a, b, ws2) = (f.a.clone(), f.b.clone(), ws.clone());
+    let mut harness = build(move || {
+        let mut config = AppConfig::for_test(vec![a, b]);
+        config.dialog = Box::new(FixedDialog(DialogOutcome::Picked(vec![ws2])));
+        config
+    });
+    let meeting = event_of_kind(&harness, EventKind::Meeting);
+    assert_eq!(provinces_of(&harness, meeting), ["KH-19", "LA-AT"]);
+    let label = row_text(harness.state().corpus(), meeting);
+    harness.get_by_label(&label).click();
+    harness.run();
+
+    // Edit: Stung Treng off, Preah Vihear on.
+    harness.get_by_label("Edit event").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Stung Treng (KH-19)")
+        .click();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Preah Vihear (KH-13)")
+        .click();
+    harness.run();
+    harness.get_by_label("Save edit").click();
+    harness.run();
+    let edited = harness.state().selected_event().expect("still selected");
+    assert_eq!(provinces_of(&harness, edited), ["LA-AT", "KH-13"]);
+    harness.get_by_label("edited");
+    assert!(row_text(harness.state().corpus(), edited).contains("KH-13"));
+
+    // Ctrl+Z takes the edit back, Ctrl+Shift+Z re-does it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let k = event_of_kind(&harness, EventKind::Meeting);
+    assert_eq!(provinces_of(&harness, k), ["KH-19", "LA-AT"]);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    let k = event_of_kind(&harness, EventKind::Meeting);
+    assert_eq!(provinces_of(&harness, k), ["LA-AT", "KH-13"]);
+
+    // File ▸ Save workspace… (the fixed dialog answers with `ws`).
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Save workspace…").click();
+    harness.run();
+    harness.run();
+    let notice = harness.state().notice().expect("a notice").clone();
+    assert!(!notice.is_error, "{}", notice.text);
+    assert!(notice.text.contains("1 corrections"), "{}", notice.text);
+    assert!(ws.is_file());
+
+    // A new window opened on that workspace reloads the articles and re-applies the edit.
+    drop(harness);
+    let ws3 = ws.clone();
+    let mut reopened = build(move || {
+        let mut config = AppConfig::for_test(Vec::new());
+        config.workspace = Some(ws3);
+        config
+    });
+    let app = reopened.state();
+    assert_eq!(app.corpus().article_count(), 2);
+    assert_eq!(app.corpus().event_count(), 4);
+    let k = event_of_kind(&reopened, EventKind::Meeting);
+    assert_eq!(provinces_of(&reopened, k), ["LA-AT", "KH-13"]);
+    let label = row_text(reopened.state().corpus(), k) + " · edited";
+    reopened.get_by_label(&label);
+    // Preah Vihear now has three events, Stung Treng one.
+    reopened
+        .state_mut()
+        .send(Command::SelectProvince(Some("KH-13".into())));
+    reopened.run();
+    assert_eq!(reopened.state_mut().filtered_events().len(), 3);
+}
+
+#[test]
+fn deleting_an_event_removes_it_until_undone() {
+    let f = fixture();
+    let mut harness = app_with(vec![f.a.clone(), f.b.clone()]);
+    let visit = event_of_kind(&harness, EventKind::Visit);
+    let label = row_text(harness.state().corpus(), visit);
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.get_by_label("Delete event").click();
+    harness.run();
+    assert_eq!(harness.state().corpus().event_count(), 3);
+    assert!(harness.query_by_label(&label).is_none());
+    harness.get_by_label("Events (3 of 3)");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().corpus().event_count(), 4);
+    harness.get_by_label(&label);
 }

@@ -4,7 +4,16 @@
 use super::{date_label, kind_color, province_name, Command, ViewCtx};
 use crate::gazetteer::gazetteer;
 
-pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
+pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edit::Draft>) {
+    if let Some(d) = draft.as_mut() {
+        if vc.selected_event == Some(d.key) {
+            if super::edit::ui(ui, vc, d) {
+                *draft = None;
+            }
+            return;
+        }
+        *draft = None;
+    }
     let Some(key) = vc.selected_event else {
         ui.weak("Select an event in the list, on the timeline, or with the arrow keys to see its details.");
         return;
@@ -14,7 +23,25 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
         return;
     };
     let ev = &entry.event;
-    ui.heading("Event");
+    ui.horizontal(|ui| {
+        ui.heading("Event");
+        if vc.edited.contains(&ev.id) {
+            ui.label(egui::RichText::new("edited").italics().strong())
+                .on_hover_text("Changed by a correction (Ctrl+Z undoes the last one)");
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Edit event").clicked() {
+            *draft = Some(super::edit::Draft::of(key, ev));
+        }
+        if ui
+            .button("Delete event")
+            .on_hover_text("Remove this false event (recorded as a correction; Ctrl+Z undoes)")
+            .clicked()
+        {
+            vc.send(Command::DeleteEvent(key));
+        }
+    });
     egui::Grid::new("event_details")
         .num_columns(2)
         .spacing([8.0, 4.0])

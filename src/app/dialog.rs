@@ -9,6 +9,16 @@ use std::time::{Duration, Instant};
 pub enum DialogKind {
     Files,
     Folder,
+    /// One workspace file (.json).
+    Workspace,
+}
+
+/// A "save as" dialog: title, proposed file name, and the extension to filter on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub title: String,
+    pub file_name: String,
+    pub extension: String,
 }
 
 /// How a dialog ended.
@@ -23,6 +33,42 @@ pub enum DialogOutcome {
 /// Opens a file dialog without blocking; the outcome arrives on the returned channel.
 pub trait FileDialog {
     fn open(&mut self, kind: DialogKind, repaint: Box<dyn Fn() + Send>) -> Receiver<DialogOutcome>;
+    /// Ask where to save a file; `Picked` holds exactly one path.
+    fn save_file(
+        &mut self,
+        request: SaveRequest,
+        repaint: Box<dyn Fn() + Send>,
+    ) -> Receiver<DialogOutcome>;
+}
+
+/// Run `pick` on a worker thread and send its outcome (see [`RfdDialog`]).
+fn spawn_dialog(
+    pick: impl FnOnce() -> Option<Vec<PathBuf>> + Send + 'static,
+    repaint: Box<dyn Fn() + Send>,
+) -> Receiver<DialogOutcome> {
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("border-atlas-dialog".into())
+        .spawn(move || {
+            let started = Instant::now();
+            let outcome = match pick() {
+                Some(paths) if !paths.is_empty() => DialogOutcome::Picked(paths),
+                _ if started.elapsed() < TOO_FAST || !backend_probably_available() => {
+                    DialogOutcome::Unavailable(NO_BACKEND_MESSAGE.to_string())
+                }
+                _ => DialogOutcome::Cancelled,
+            };
+            let _ = tx.send(outcome);
+            repaint();
+        });
+    if let Err(e) = spawned {
+        let (tx, rx) = mpsc::channel();
+        let _ = tx.send(DialogOutcome::Unavailable(format!(
+            "cannot start the file dialog: {e}. {NO_BACKEND_MESSAGE}"
+        )));
+        return rx;
+    }
+    rx
 }
 
 /// Extensions the loader reads.
@@ -48,40 +94,46 @@ Drag files or folders onto the window, or pass them on the command line: border-
 
 impl FileDialog for RfdDialog {
     fn open(&mut self, kind: DialogKind, repaint: Box<dyn Fn() + Send>) -> Receiver<DialogOutcome> {
-        let (tx, rx) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("border-atlas-dialog".into())
-            .spawn(move || {
-                let started = Instant::now();
+        spawn_dialog(
+            move || {
                 let dialog = rfd::FileDialog::new().set_title(match kind {
                     DialogKind::Files => "Open articles",
                     DialogKind::Folder => "Open a folder of articles",
+                    DialogKind::Workspace => "Open workspace",
                 });
-                let picked = match kind {
+                match kind {
                     DialogKind::Files => dialog
                         .add_filter("Articles", ARTICLE_EXTENSIONS)
                         .add_filter("All files", &["*"])
                         .pick_files(),
                     DialogKind::Folder => dialog.pick_folder().map(|f| vec![f]),
-                };
-                let outcome = match picked {
-                    Some(paths) if !paths.is_empty() => DialogOutcome::Picked(paths),
-                    _ if started.elapsed() < TOO_FAST || !backend_probably_available() => {
-                        DialogOutcome::Unavailable(NO_BACKEND_MESSAGE.to_string())
-                    }
-                    _ => DialogOutcome::Cancelled,
-                };
-                let _ = tx.send(outcome);
-                repaint();
-            });
-        if let Err(e) = spawned {
-            let (tx, rx) = mpsc::channel();
-            let _ = tx.send(DialogOutcome::Unavailable(format!(
-                "cannot start the file dialog: {e}. {NO_BACKEND_MESSAGE}"
-            )));
-            return rx;
-        }
-        rx
+                    DialogKind::Workspace => dialog
+                        .add_filter("Workspace", &["json"])
+                        .add_filter("All files", &["*"])
+                        .pick_file()
+                        .map(|f| vec![f]),
+                }
+            },
+            repaint,
+        )
+    }
+
+    fn save_file(
+        &mut self,
+        request: SaveRequest,
+        repaint: Box<dyn Fn() + Send>,
+    ) -> Receiver<DialogOutcome> {
+        spawn_dialog(
+            move || {
+                rfd::FileDialog::new()
+                    .set_title(request.title.as_str())
+                    .set_file_name(request.file_name.as_str())
+                    .add_filter(request.extension.as_str(), &[request.extension.as_str()])
+                    .save_file()
+                    .map(|f| vec![f])
+            },
+            repaint,
+        )
     }
 }
 
@@ -93,6 +145,15 @@ impl FileDialog for FixedDialog {
     fn open(
         &mut self,
         _kind: DialogKind,
+        _repaint: Box<dyn Fn() + Send>,
+    ) -> Receiver<DialogOutcome> {
+        let (tx, rx) = mpsc::channel();
+        let _ = tx.send(self.0.clone());
+        rx
+    }
+    fn save_file(
+        &mut self,
+        _request: SaveRequest,
         _repaint: Box<dyn Fn() + Send>,
     ) -> Receiver<DialogOutcome> {
         let (tx, rx) = mpsc::channel();

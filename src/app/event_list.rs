@@ -101,7 +101,10 @@ impl EventList {
                     continue;
                 };
                 let selected = vc.selected_event == Some(key);
-                let text = row_text(vc.corpus, key);
+                let mut text = row_text(vc.corpus, key);
+                if vc.edited.contains(&e.event.id) {
+                    text.push_str(" · edited");
+                }
                 ui.horizontal(|ui| {
                     let (r, painter) =
                         ui.allocate_painter(egui::vec2(6.0, row_h), egui::Sense::hover());

@@ -10,6 +10,7 @@
 pub mod article_pane;
 pub mod details;
 pub mod dialog;
+pub mod edit;
 pub mod errors;
 pub mod event_list;
 pub mod fonts;
@@ -18,7 +19,7 @@ pub mod map;
 pub mod side_panel;
 pub mod timeline;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
@@ -26,10 +27,12 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::corpus::{Corpus, EventKey, Filter};
+use crate::corpus::{Corpus, EventKey, FileStamp, Filter, LoadedArticle};
+use crate::corrections::{Correction, CorrectionLog, EventEdit};
 use crate::gazetteer::gazetteer;
 use crate::model::{EventKind, ProvinceId};
-use dialog::{DialogKind, DialogOutcome, FileDialog, RfdDialog};
+use crate::workspace::Workspace;
+use dialog::{DialogKind, DialogOutcome, FileDialog, RfdDialog, SaveRequest};
 use loader::{FileResult, LoadJob, Loader, Pipeline};
 use map::{MapInput, MapView};
 
@@ -87,6 +90,24 @@ pub enum Command {
     Escape,
     ShowArticle(bool),
     DismissNotice,
+    /// Record an edit of this event as a correction.
+    EditEvent(EventKey, EventEdit),
+    /// Record this event as false (a deletion correction).
+    DeleteEvent(EventKey),
+    Undo,
+    Redo,
+    /// Ask where to save the workspace, then save it.
+    SaveWorkspaceDialog,
+    SaveWorkspace(PathBuf),
+    OpenWorkspace(PathBuf),
+}
+
+/// What a pending dialog's answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DialogPurpose {
+    OpenArticles,
+    OpenWorkspace,
+    SaveWorkspace,
 }
 
 /// What views read each frame.
@@ -98,6 +119,8 @@ pub struct ViewCtx<'a> {
     pub selected_event: Option<EventKey>,
     /// Events per province under the filters other than the province/link selection.
     pub counts: &'a HashMap<String, usize>,
+    /// Ids of events changed by a correction.
+    pub edited: &'a HashSet<String>,
     pub commands: &'a mut Vec<Command>,
 }
 
@@ -117,6 +140,8 @@ pub struct AppConfig {
     pub pipeline: Pipeline,
     /// Write a PNG of the window here once loaded, then close.
     pub screenshot: Option<PathBuf>,
+    /// Open this workspace at start (instead of `paths`).
+    pub workspace: Option<PathBuf>,
 }
 
 impl AppConfig {
@@ -127,6 +152,7 @@ impl AppConfig {
             dialog: Box::new(RfdDialog),
             pipeline: Pipeline::default(),
             screenshot: None,
+            workspace: None,
         }
     }
     /// No persistence, no real dialog (it reports "unavailable").
@@ -139,6 +165,7 @@ impl AppConfig {
             ))),
             pipeline: Pipeline::default(),
             screenshot: None,
+            workspace: None,
         }
     }
 }
@@ -187,7 +214,15 @@ pub struct BorderAtlasApp {
     /// Jobs queued while another load runs.
     queued: Vec<LoadJob>,
     dialog: Box<dyn FileDialog>,
-    pending_dialog: Option<Receiver<DialogOutcome>>,
+    pending_dialog: Option<(DialogPurpose, Receiver<DialogOutcome>)>,
+    /// What the extractor produced per loaded file, before corrections.
+    raw: HashMap<String, (Vec<LoadedArticle>, Option<FileStamp>)>,
+    corrections: CorrectionLog,
+    /// Edited event ids per file, and all of them.
+    edited_by_path: HashMap<String, HashSet<String>>,
+    edited: HashSet<String>,
+    /// The event being edited in the details pane.
+    draft: Option<edit::Draft>,
     notice: Option<Notice>,
     commands: Vec<Command>,
     event_list: event_list::EventList,
@@ -220,6 +255,11 @@ impl BorderAtlasApp {
             queued: Vec::new(),
             dialog: config.dialog,
             pending_dialog: None,
+            raw: HashMap::new(),
+            corrections: CorrectionLog::default(),
+            edited_by_path: HashMap::new(),
+            edited: HashSet::new(),
+            draft: None,
             notice: None,
             commands: Vec::new(),
             event_list: event_list::EventList::default(),
@@ -234,7 +274,9 @@ impl BorderAtlasApp {
             },
             ctx: cc.egui_ctx.clone(),
         };
-        if !config.paths.is_empty() {
+        if let Some(ws) = config.workspace {
+            app.open_workspace(&ws);
+        } else if !config.paths.is_empty() {
             app.persisted.open_paths.clear();
             app.open(config.paths);
         } else if !app.persisted.open_paths.is_empty() {
@@ -310,6 +352,8 @@ impl BorderAtlasApp {
             .collect();
         for p in samples {
             self.corpus.remove_path(&p);
+            self.raw.remove(&p);
+            self.edited_by_path.remove(&p);
         }
         for p in &paths {
             let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
@@ -347,13 +391,17 @@ impl BorderAtlasApp {
     fn apply_results(&mut self, results: Vec<FileResult>) {
         for r in results {
             match r.outcome {
-                Ok((articles, stamp)) => self.corpus.insert_file(&r.path, articles, stamp),
+                Ok(loaded) => {
+                    self.raw.insert(r.path.clone(), loaded);
+                    self.insert_corrected(&r.path);
+                }
                 Err(error) => self.corpus.record_failure(crate::load::LoadFailure {
                     path: r.path,
                     error,
                 }),
             }
         }
+        self.refresh_edited();
         // A selected event that was replaced by a reload is gone.
         if let Some(k) = self.selected_event {
             if self.corpus.event(k).is_none() {
@@ -393,31 +441,204 @@ impl BorderAtlasApp {
     }
 
     fn poll_dialog(&mut self) {
-        let Some(rx) = &self.pending_dialog else {
+        let Some((purpose, rx)) = &self.pending_dialog else {
             return;
         };
-        match rx.try_recv() {
-            Ok(DialogOutcome::Picked(paths)) => {
-                self.pending_dialog = None;
-                self.open(paths);
+        let purpose = *purpose;
+        let outcome = match rx.try_recv() {
+            Ok(o) => o,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                DialogOutcome::Unavailable(dialog::NO_BACKEND_MESSAGE.to_string())
             }
-            Ok(DialogOutcome::Cancelled) => self.pending_dialog = None,
-            Ok(DialogOutcome::Unavailable(msg)) => {
-                self.pending_dialog = None;
+        };
+        self.pending_dialog = None;
+        match outcome {
+            DialogOutcome::Picked(paths) => match purpose {
+                DialogPurpose::OpenArticles => self.open(paths),
+                DialogPurpose::OpenWorkspace => {
+                    if let Some(p) = paths.into_iter().next() {
+                        self.open_workspace(&p);
+                    }
+                }
+                DialogPurpose::SaveWorkspace => {
+                    if let Some(p) = paths.into_iter().next() {
+                        self.save_workspace(&p);
+                    }
+                }
+            },
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable(msg) => {
                 self.notice = Some(Notice {
                     text: msg,
                     is_error: true,
                 });
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.pending_dialog = None;
+        }
+    }
+
+    // ---- corrections ----
+
+    /// (Re)insert a file's articles into the corpus with the corrections applied.
+    fn insert_corrected(&mut self, path: &str) {
+        let Some((articles, stamp)) = self.raw.get(path) else {
+            return;
+        };
+        let mut edited = HashSet::new();
+        let corrected: Vec<LoadedArticle> = articles
+            .iter()
+            .map(|la| {
+                let (events, _orphans) = crate::corrections::apply(
+                    &la.article,
+                    la.events.clone(),
+                    self.corrections.corrections(),
+                );
+                let events = events
+                    .into_iter()
+                    .map(|ce| {
+                        if ce.edited || ce.added {
+                            edited.insert(ce.event.id.clone());
+                        }
+                        ce.event
+                    })
+                    .collect();
+                LoadedArticle {
+                    article: la.article.clone(),
+                    events,
+                }
+            })
+            .collect();
+        let stamp = *stamp;
+        self.corpus.insert_file(path, corrected, stamp);
+        self.edited_by_path.insert(path.to_string(), edited);
+    }
+
+    fn refresh_edited(&mut self) {
+        self.edited = self.edited_by_path.values().flatten().cloned().collect();
+    }
+
+    /// Re-apply the corrections to `paths` (all loaded files when `None`), keeping the
+    /// selected event selected (by its id) when it survives.
+    fn reapply(&mut self, paths: Option<Vec<String>>) {
+        let selected_id = self
+            .selected_event
+            .and_then(|k| self.corpus.event(k))
+            .map(|e| e.event.id.clone());
+        let paths = paths.unwrap_or_else(|| self.raw.keys().cloned().collect());
+        for p in paths {
+            self.insert_corrected(&p);
+        }
+        self.refresh_edited();
+        self.selected_event = selected_id.and_then(|id| self.corpus.find_event_id(&id));
+    }
+
+    /// Record a correction on event `key` and re-apply its file.
+    fn correct(
+        &mut self,
+        key: EventKey,
+        make: impl FnOnce(&crate::model::Article, &crate::model::Event) -> Correction,
+    ) {
+        let Some(entry) = self.corpus.event(key) else {
+            return;
+        };
+        let Some(article) = self.corpus.article(entry.article) else {
+            return;
+        };
+        let c = make(&article.article, &entry.event);
+        let path = article.source_path.clone();
+        self.corrections.push(c);
+        self.reapply(Some(vec![path]));
+    }
+
+    // ---- workspace ----
+
+    /// The current state as a workspace.
+    pub fn workspace(&self) -> Workspace {
+        Workspace {
+            files: self
+                .persisted
+                .open_paths
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect(),
+            corrections: self.corrections.corrections().to_vec(),
+            filters: serde_json::to_value(&self.filter).unwrap_or_default(),
+            view: serde_json::to_value(&self.persisted.map).unwrap_or_default(),
+            ..Workspace::default()
+        }
+    }
+
+    fn save_workspace(&mut self, path: &std::path::Path) {
+        self.notice = Some(match self.workspace().save(path) {
+            Ok(()) => Notice {
+                text: format!(
+                    "Workspace saved to {} ({} files, {} corrections).",
+                    path.display(),
+                    self.persisted.open_paths.len(),
+                    self.corrections.corrections().len()
+                ),
+                is_error: false,
+            },
+            Err(e) => Notice {
+                text: format!("Workspace not saved: {e}"),
+                is_error: true,
+            },
+        });
+    }
+
+    /// Replace everything with the workspace at `path` (its files are loaded again).
+    fn open_workspace(&mut self, path: &std::path::Path) {
+        let ws = match Workspace::load(path) {
+            Ok(ws) => ws,
+            Err(e) => {
                 self.notice = Some(Notice {
-                    text: dialog::NO_BACKEND_MESSAGE.to_string(),
+                    text: format!("Workspace not opened: {e}"),
                     is_error: true,
                 });
+                return;
             }
+        };
+        self.queued.clear();
+        // Results of a load still running belong to the old state: drop them.
+        if let Some(l) = self.loader.take() {
+            l.cancel();
         }
+        self.corpus.clear();
+        self.raw.clear();
+        self.edited_by_path.clear();
+        self.edited.clear();
+        self.selected_event = None;
+        self.draft = None;
+        self.persisted.open_paths.clear();
+        self.corrections = CorrectionLog::from_corrections(ws.corrections.clone());
+        self.filter = serde_json::from_value(ws.filters.clone()).unwrap_or_default();
+        self.side.clear_inputs();
+        if let Ok(map) = serde_json::from_value::<MapView>(ws.view.clone()) {
+            self.persisted.map = map;
+        }
+        let missing = ws.missing_files();
+        let existing = ws.existing_files();
+        self.open(existing);
+        self.notice = Some(if missing.is_empty() {
+            Notice {
+                text: format!(
+                    "Workspace {} opened ({} corrections).",
+                    path.display(),
+                    self.corrections.corrections().len()
+                ),
+                is_error: false,
+            }
+        } else {
+            Notice {
+                text: format!(
+                    "Workspace {} opened; {} file(s) not found and skipped: {}",
+                    path.display(),
+                    missing.len(),
+                    missing.join(", ")
+                ),
+                is_error: true,
+            }
+        });
     }
 
     // ---- derived data ----
@@ -458,10 +679,49 @@ impl BorderAtlasApp {
             Command::OpenDialog(kind) => {
                 if self.pending_dialog.is_none() {
                     let ctx = self.ctx.clone();
-                    self.pending_dialog = Some(
+                    let purpose = match kind {
+                        DialogKind::Workspace => DialogPurpose::OpenWorkspace,
+                        DialogKind::Files | DialogKind::Folder => DialogPurpose::OpenArticles,
+                    };
+                    self.pending_dialog = Some((
+                        purpose,
                         self.dialog
                             .open(kind, Box::new(move || ctx.request_repaint())),
-                    );
+                    ));
+                }
+            }
+            Command::SaveWorkspaceDialog => {
+                if self.pending_dialog.is_none() {
+                    let ctx = self.ctx.clone();
+                    let request = SaveRequest {
+                        title: "Save workspace".into(),
+                        file_name: "workspace.json".into(),
+                        extension: "json".into(),
+                    };
+                    self.pending_dialog = Some((
+                        DialogPurpose::SaveWorkspace,
+                        self.dialog
+                            .save_file(request, Box::new(move || ctx.request_repaint())),
+                    ));
+                }
+            }
+            Command::SaveWorkspace(p) => self.save_workspace(&p),
+            Command::OpenWorkspace(p) => self.open_workspace(&p),
+            Command::EditEvent(key, changes) => {
+                self.correct(key, |a, e| Correction::edit(a, e, changes));
+            }
+            Command::DeleteEvent(key) => {
+                self.correct(key, Correction::delete);
+                self.draft = None;
+            }
+            Command::Undo => {
+                if self.corrections.undo().is_some() {
+                    self.reapply(None);
+                }
+            }
+            Command::Redo => {
+                if self.corrections.redo().is_some() {
+                    self.reapply(None);
                 }
             }
             Command::Open(paths) => self.open(paths),
@@ -489,6 +749,9 @@ impl BorderAtlasApp {
                     l.cancel();
                 }
                 self.corpus.clear();
+                self.raw.clear();
+                self.edited_by_path.clear();
+                self.edited.clear();
                 self.persisted.open_paths.clear();
                 self.selected_event = None;
                 self.filter = Filter::default();
@@ -557,10 +820,19 @@ impl BorderAtlasApp {
         if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
             self.commands.push(Command::OpenDialog(DialogKind::Files));
         }
+        let typing = ctx.egui_wants_keyboard_input();
+        const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        const REDO: KeyboardShortcut =
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        if !typing && ctx.input_mut(|i| i.consume_shortcut(&REDO)) {
+            self.commands.push(Command::Redo);
+        }
+        if !typing && ctx.input_mut(|i| i.consume_shortcut(&UNDO)) {
+            self.commands.push(Command::Undo);
+        }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
             self.commands.push(Command::Reload);
         }
-        let typing = ctx.egui_wants_keyboard_input();
         if !typing && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             self.commands.push(Command::Escape);
         }
@@ -674,9 +946,39 @@ impl BorderAtlasApp {
                         self.commands.push(Command::CloseAll);
                     }
                     ui.separator();
+                    if ui.button("Open workspace…").clicked() {
+                        self.commands
+                            .push(Command::OpenDialog(DialogKind::Workspace));
+                    }
+                    if ui.button("Save workspace…").clicked() {
+                        self.commands.push(Command::SaveWorkspaceDialog);
+                    }
+                    ui.separator();
                     if ui.button("Quit").clicked() {
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     }
+                });
+                ui.menu_button("Edit", |ui| {
+                    let n = self.corrections.corrections().len();
+                    if ui
+                        .add_enabled(
+                            self.corrections.can_undo(),
+                            egui::Button::new("Undo last correction  (Ctrl+Z)"),
+                        )
+                        .clicked()
+                    {
+                        self.commands.push(Command::Undo);
+                    }
+                    if ui
+                        .add_enabled(
+                            self.corrections.can_redo(),
+                            egui::Button::new("Redo  (Ctrl+Shift+Z)"),
+                        )
+                        .clicked()
+                    {
+                        self.commands.push(Command::Redo);
+                    }
+                    ui.weak(format!("{n} corrections in this workspace"));
                 });
                 ui.menu_button("View", |ui| {
                     ui.checkbox(&mut self.persisted.show_article, "Article pane");
@@ -768,6 +1070,8 @@ impl eframe::App for BorderAtlasApp {
             selected_event,
             derived,
             commands,
+            edited,
+            draft,
             event_list,
             article_pane,
             side,
@@ -779,6 +1083,7 @@ impl eframe::App for BorderAtlasApp {
             filtered: &derived.filtered,
             selected_event: *selected_event,
             counts: &derived.counts,
+            edited,
             commands,
         };
 
@@ -816,7 +1121,7 @@ impl eframe::App for BorderAtlasApp {
                         egui::ScrollArea::vertical()
                             .id_salt("details_scroll")
                             .auto_shrink([false, false])
-                            .show(ui, |ui| details::ui(ui, &mut vc));
+                            .show(ui, |ui| details::ui(ui, &mut vc, draft));
                     });
                 egui::CentralPanel::default().show(ui, |ui| event_list.ui(ui, &mut vc));
             });

@@ -1,0 +1,212 @@
+//! Editing an event in the details pane (issue 5): a draft of the event's provinces, kind,
+//! date and summary; "Save edit" turns the differences into an [`EventEdit`] that the app
+//! records as a [`crate::corrections::Correction`].
+
+use std::collections::BTreeSet;
+
+use super::side_panel::BORDER_PROVINCES;
+use super::{Command, ViewCtx};
+use crate::corpus::EventKey;
+use crate::corrections::EventEdit;
+use crate::gazetteer::gazetteer;
+use crate::model::{Event, EventKind, PartialDate, ProvinceId};
+
+/// The fields being edited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub key: EventKey,
+    pub provinces: BTreeSet<String>,
+    pub kind: EventKind,
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `XXXX-MM-DD`, or empty for "undated".
+    pub date: String,
+    pub summary: String,
+    /// Why the last "Save edit" was refused.
+    pub error: Option<String>,
+}
+
+impl Draft {
+    pub fn of(key: EventKey, ev: &Event) -> Self {
+        Draft {
+            key,
+            provinces: ev.provinces.iter().map(|p| p.0.clone()).collect(),
+            kind: ev.kind,
+            date: ev.date.map(|d| d.to_string()).unwrap_or_default(),
+            summary: ev.summary.clone(),
+            error: None,
+        }
+    }
+
+    /// The edit turning `before` into this draft; an error if the date does not parse.
+    pub fn to_edit(&self, before: &Event) -> Result<EventEdit, String> {
+        let date = parse_date(&self.date)?;
+        // Keep the original order of provinces that stay; new ones follow in id order.
+        let mut provinces: Vec<ProvinceId> = before
+            .provinces
+            .iter()
+            .filter(|p| self.provinces.contains(&p.0))
+            .cloned()
+            .collect();
+        for p in &self.provinces {
+            if !provinces.iter().any(|q| &q.0 == p) {
+                provinces.push(ProvinceId::new(p.clone()));
+            }
+        }
+        let after = Event {
+            date,
+            kind: self.kind,
+            provinces,
+            summary: self.summary.trim().to_string(),
+            ..before.clone()
+        };
+        Ok(EventEdit::between(before, &after))
+    }
+}
+
+/// Parse the date field: empty = no date.
+pub fn parse_date(text: &str) -> Result<Option<PartialDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<PartialDate>()
+        .map(Some)
+        .map_err(|_| format!("“{t}” is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or XXXX-MM-DD"))
+}
+
+/// The edit form. Returns `true` when the form is closed (saved or cancelled).
+pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
+    let Some(entry) = vc.corpus.event(draft.key) else {
+        return true;
+    };
+    let before = entry.event.clone();
+    ui.heading("Edit event");
+    egui::Grid::new("edit_event")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let label = ui.strong("Date");
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.date)
+                    .hint_text("YYYY-MM-DD, YYYY-MM, YYYY, XXXX-MM-DD")
+                    .id_salt("edit_date"),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Empty: undated");
+            ui.end_row();
+
+            let label = ui.strong("Kind");
+            egui::ComboBox::from_id_salt("edit_kind")
+                .selected_text(draft.kind.as_str())
+                .show_ui(ui, |ui| {
+                    for k in EventKind::ALL {
+                        ui.selectable_value(&mut draft.kind, k, k.as_str());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        });
+    ui.strong("Provinces");
+    let mut checkbox = |ui: &mut egui::Ui, id: &str, name: &str| {
+        let mut on = draft.provinces.contains(id);
+        if ui.checkbox(&mut on, format!("{name} ({id})")).changed() {
+            if on {
+                draft.provinces.insert(id.to_string());
+            } else {
+                draft.provinces.remove(id);
+            }
+        }
+    };
+    ui.horizontal_wrapped(|ui| {
+        for id in BORDER_PROVINCES {
+            checkbox(ui, id, &super::province_name(id));
+        }
+    });
+    egui::CollapsingHeader::new("Other provinces")
+        .id_salt("edit_other_provinces")
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for p in gazetteer().provinces() {
+                    if !BORDER_PROVINCES.contains(&p.id.as_str()) {
+                        checkbox(ui, p.id.as_str(), &p.name);
+                    }
+                }
+            });
+        });
+    let label = ui.strong("Summary");
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.summary)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .id_salt("edit_summary"),
+    )
+    .labelled_by(label.id);
+    if let Some(e) = &draft.error {
+        ui.colored_label(ui.visuals().warn_fg_color, e);
+    }
+    let mut closed = false;
+    ui.horizontal(|ui| {
+        if ui.button("Save edit").clicked() {
+            match draft.to_edit(&before) {
+                Ok(edit) => {
+                    if !edit.is_empty() {
+                        vc.send(Command::EditEvent(draft.key, edit));
+                    }
+                    closed = true;
+                }
+                Err(e) => draft.error = Some(e),
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            closed = true;
+        }
+    });
+    closed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Evidence;
+
+    fn event() -> Event {
+        let text = "Attapeu and Stung Treng met on 26 September 2023.";
+        Event {
+            id: "a#0".into(),
+            date: "2023-09-26".parse().ok(),
+            kind: EventKind::Meeting,
+            provinces: vec![ProvinceId::new("LA-AT"), ProvinceId::new("KH-19")],
+            location: None,
+            summary: "meeting".into(),
+            evidence: Evidence::from_span(text, 0, text.len()).unwrap(),
+        }
+    }
+
+    #[test]
+    fn draft_turns_into_an_edit_of_the_changed_fields_only() {
+        let ev = event();
+        let mut d = Draft::of(EventKey(0), &ev);
+        assert_eq!(d.to_edit(&ev).unwrap(), EventEdit::default());
+        d.provinces.remove("KH-19");
+        d.provinces.insert("KH-13".into());
+        d.date = "XXXX-09-26".into();
+        let edit = d.to_edit(&ev).unwrap();
+        assert_eq!(
+            edit.provinces,
+            Some(vec![ProvinceId::new("LA-AT"), ProvinceId::new("KH-13")])
+        );
+        assert_eq!(edit.date, Some(Some("XXXX-09-26".parse().unwrap())));
+        assert_eq!(edit.kind, None);
+        assert_eq!(edit.summary, None);
+    }
+
+    #[test]
+    fn bad_dates_are_refused_and_empty_means_undated() {
+        assert!(parse_date("26/09/2023").is_err());
+        assert_eq!(parse_date("  "), Ok(None));
+        assert_eq!(
+            parse_date("2023-09").unwrap().map(|d| d.to_string()),
+            Some("2023-09".to_string())
+        );
+    }
+}
