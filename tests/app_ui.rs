@@ -573,3 +573,55 @@ fn deleting_an_event_removes_it_until_undone() {
     assert_eq!(harness.state().corpus().event_count(), 4);
     harness.get_by_label(&label);
 }
+
+#[test]
+fn exporting_csv_writes_the_filtered_events_through_the_dialog() {
+    let f = fixture();
+    let out = f.dir.path().join("events.csv");
+    let (a, b, out2) = (f.a.clone(), f.b.clone(), out.clone());
+    let mut harness = build(move || {
+        let mut config = AppConfig::for_test(vec![a, b]);
+        config.dialog = Box::new(FixedDialog(DialogOutcome::Picked(vec![out2])));
+        config
+    });
+    harness
+        .state_mut()
+        .send(Command::SelectProvince(Some("KH-13".into())));
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Events as CSV…").click();
+    harness.run();
+    harness.run();
+
+    let notice = harness.state().notice().expect("a notice").clone();
+    assert!(!notice.is_error, "{}", notice.text);
+    assert!(notice.text.contains("2 events as CSV"), "{}", notice.text);
+    assert!(notice.text.contains("events.csv"), "{}", notice.text);
+    harness.get_by_label(&notice.text);
+
+    let bytes = std::fs::read(&out).unwrap();
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    let mut dates: Vec<&str> = rows.iter().map(|r| &r[col("date")]).collect();
+    dates.sort();
+    assert_eq!(dates, ["2024-01", "2024-03-12"]);
+    for r in &rows {
+        assert!(r[col("provinces")].contains("KH-13"), "{r:?}");
+        assert!(
+            r[col("sources")].contains("preah-vihear-champasak.txt"),
+            "{r:?}"
+        );
+    }
+}

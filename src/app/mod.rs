@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::corpus::{Corpus, EventKey, FileStamp, Filter, LoadedArticle};
-use crate::corrections::{Correction, CorrectionLog, EventEdit};
+use crate::corrections::{CorrectedEvent, Correction, CorrectionLog, EventEdit};
 use crate::gazetteer::gazetteer;
 use crate::model::{EventKind, ProvinceId};
 use crate::workspace::Workspace;
@@ -100,6 +100,49 @@ pub enum Command {
     SaveWorkspaceDialog,
     SaveWorkspace(PathBuf),
     OpenWorkspace(PathBuf),
+    /// Ask where to export, then export.
+    ExportDialog(ExportFormat),
+    /// Export the events under the current filters (or the view, for PNG) to this file.
+    Export(ExportFormat, PathBuf),
+}
+
+/// File ▸ Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    GeoJson,
+    Ics,
+    /// The current window (map, timeline, lists) as an image.
+    Png,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Csv,
+        ExportFormat::Json,
+        ExportFormat::GeoJson,
+        ExportFormat::Ics,
+        ExportFormat::Png,
+    ];
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::GeoJson => "geojson",
+            ExportFormat::Ics => "ics",
+            ExportFormat::Png => "png",
+        }
+    }
+    pub fn menu_label(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "Events as CSV…",
+            ExportFormat::Json => "Events as JSON…",
+            ExportFormat::GeoJson => "Province counts as GeoJSON…",
+            ExportFormat::Ics => "Events as iCalendar (.ics)…",
+            ExportFormat::Png => "View as PNG…",
+        }
+    }
 }
 
 /// What a pending dialog's answer is for.
@@ -108,6 +151,7 @@ enum DialogPurpose {
     OpenArticles,
     OpenWorkspace,
     SaveWorkspace,
+    Export(ExportFormat),
 }
 
 /// What views read each frame.
@@ -229,8 +273,12 @@ pub struct BorderAtlasApp {
     article_pane: article_pane::ArticlePane,
     side: side_panel::SidePanel,
     screenshot: ScreenshotState,
+    /// A PNG export waiting for its screenshot.
+    png_export: Option<(PathBuf, ImageSlot)>,
     ctx: egui::Context,
 }
+
+type ImageSlot = Arc<Mutex<Option<Arc<egui::ColorImage>>>>;
 
 impl BorderAtlasApp {
     /// Build the app; starts loading `config.paths` (or the persisted files, or the samples).
@@ -272,6 +320,7 @@ impl BorderAtlasApp {
                 },
                 None => ScreenshotState::Off,
             },
+            png_export: None,
             ctx: cc.egui_ctx.clone(),
         };
         if let Some(ws) = config.workspace {
@@ -466,6 +515,11 @@ impl BorderAtlasApp {
                         self.save_workspace(&p);
                     }
                 }
+                DialogPurpose::Export(format) => {
+                    if let Some(p) = paths.into_iter().next() {
+                        self.commands.push(Command::Export(format, p));
+                    }
+                }
             },
             DialogOutcome::Cancelled => {}
             DialogOutcome::Unavailable(msg) => {
@@ -548,6 +602,115 @@ impl BorderAtlasApp {
         let path = article.source_path.clone();
         self.corrections.push(c);
         self.reapply(Some(vec![path]));
+    }
+
+    // ---- export ----
+
+    /// The events under the current filters, with their correction marks.
+    fn export_selection(&mut self) -> Vec<(crate::corpus::ArticleKey, CorrectedEvent)> {
+        self.refresh_derived();
+        self.derived
+            .filtered
+            .iter()
+            .filter_map(|k| self.corpus.event(*k))
+            .map(|e| {
+                let added = e.event.id.starts_with("added-");
+                let ce = CorrectedEvent {
+                    edited: self.edited.contains(&e.event.id) && !added,
+                    added,
+                    event: e.event.clone(),
+                };
+                (e.article, ce)
+            })
+            .collect()
+    }
+
+    /// Write the filtered events in `format`; the message says what was written where.
+    fn export_events(
+        &mut self,
+        format: ExportFormat,
+        path: &std::path::Path,
+    ) -> Result<String, String> {
+        use crate::export;
+        let selection = self.export_selection();
+        let events: Vec<export::ExportEvent> = selection
+            .iter()
+            .filter_map(|(a, ce)| {
+                let article = self.corpus.article(*a)?;
+                Some(export::ExportEvent::single(&article.article.path, ce))
+            })
+            .collect();
+        let n = events.len();
+        let fail = |e: export::ExportError| format!("Export failed: {e}");
+        let what = match format {
+            ExportFormat::Csv => {
+                export::write_csv(path, &events).map_err(fail)?;
+                format!("{n} events as CSV")
+            }
+            ExportFormat::Json => {
+                let mut by_article: Vec<(crate::corpus::ArticleKey, Vec<CorrectedEvent>)> =
+                    Vec::new();
+                for (a, ce) in &selection {
+                    match by_article.iter_mut().find(|(k, _)| k == a) {
+                        Some((_, v)) => v.push(ce.clone()),
+                        None => by_article.push((*a, vec![ce.clone()])),
+                    }
+                }
+                let articles: Vec<(&crate::model::Article, &[CorrectedEvent])> = by_article
+                    .iter()
+                    .filter_map(|(a, v)| Some((&self.corpus.article(*a)?.article, v.as_slice())))
+                    .collect();
+                let json = export::JsonExport::new(&articles, events.clone());
+                export::write_json(path, &json).map_err(fail)?;
+                format!("{n} events of {} articles as JSON", articles.len())
+            }
+            ExportFormat::GeoJson => {
+                export::write_geojson(path, &events).map_err(fail)?;
+                format!("province counts of {n} events as GeoJSON")
+            }
+            ExportFormat::Ics => {
+                let s = export::write_ics(path, &events, chrono::Utc::now()).map_err(fail)?;
+                let mut t = format!("{} calendar events", s.written);
+                if s.skipped_undated + s.skipped_unknown_year > 0 {
+                    t.push_str(&format!(
+                        " ({} undated and {} with an unknown year left out)",
+                        s.skipped_undated, s.skipped_unknown_year
+                    ));
+                }
+                t
+            }
+            ExportFormat::Png => return Err("PNG export runs through a screenshot".into()),
+        };
+        Ok(format!("Exported {what} to {}.", path.display()))
+    }
+
+    fn poll_png_export(&mut self) {
+        let Some((path, slot)) = &self.png_export else {
+            return;
+        };
+        let taken = slot.lock().ok().and_then(|mut s| s.take());
+        let Some(img) = taken else {
+            self.ctx
+                .request_repaint_after(std::time::Duration::from_millis(30));
+            return;
+        };
+        let path = path.clone();
+        self.png_export = None;
+        self.notice = Some(match write_png(&path, &img) {
+            Ok(()) => Notice {
+                text: format!(
+                    "Exported the view ({}×{} PNG) to {}.",
+                    img.size[0],
+                    img.size[1],
+                    path.display()
+                ),
+                is_error: false,
+            },
+            Err(e) => Notice {
+                text: format!("PNG export failed: {e:#}"),
+                is_error: true,
+            },
+        });
     }
 
     // ---- workspace ----
@@ -706,6 +869,46 @@ impl BorderAtlasApp {
                 }
             }
             Command::SaveWorkspace(p) => self.save_workspace(&p),
+            Command::ExportDialog(format) => {
+                if self.pending_dialog.is_none() {
+                    let ctx = self.ctx.clone();
+                    let ext = format.extension();
+                    let request = SaveRequest {
+                        title: format!("Export {}", ext.to_uppercase()),
+                        file_name: format!("border-atlas-events.{ext}"),
+                        extension: ext.into(),
+                    };
+                    self.pending_dialog = Some((
+                        DialogPurpose::Export(format),
+                        self.dialog
+                            .save_file(request, Box::new(move || ctx.request_repaint())),
+                    ));
+                }
+            }
+            Command::Export(ExportFormat::Png, path) => {
+                let slot: ImageSlot = Arc::new(Mutex::new(None));
+                let s2 = slot.clone();
+                let ctx = self.ctx.clone();
+                self.ctx.request_screenshot(move |img| {
+                    if let Ok(mut s) = s2.lock() {
+                        *s = Some(img);
+                    }
+                    ctx.request_repaint();
+                });
+                self.png_export = Some((path, slot));
+            }
+            Command::Export(format, path) => {
+                self.notice = Some(match self.export_events(format, &path) {
+                    Ok(text) => Notice {
+                        text,
+                        is_error: false,
+                    },
+                    Err(text) => Notice {
+                        text,
+                        is_error: true,
+                    },
+                });
+            }
             Command::OpenWorkspace(p) => self.open_workspace(&p),
             Command::EditEvent(key, changes) => {
                 self.correct(key, |a, e| Correction::edit(a, e, changes));
@@ -953,6 +1156,14 @@ impl BorderAtlasApp {
                     if ui.button("Save workspace…").clicked() {
                         self.commands.push(Command::SaveWorkspaceDialog);
                     }
+                    ui.menu_button("Export", |ui| {
+                        ui.weak("Events under the current filters");
+                        for format in ExportFormat::ALL {
+                            if ui.button(format.menu_label()).clicked() {
+                                self.commands.push(Command::ExportDialog(format));
+                            }
+                        }
+                    });
                     ui.separator();
                     if ui.button("Quit").clicked() {
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -1054,6 +1265,7 @@ impl eframe::App for BorderAtlasApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_loader();
         self.poll_dialog();
+        self.poll_png_export();
         self.handle_global_input(ctx);
     }
 
@@ -1208,21 +1420,19 @@ pub fn date_label(date: Option<crate::model::PartialDate>) -> String {
 fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> anyhow::Result<()> {
     use anyhow::Context as _;
     let [w, h] = image.size;
-    let tmp = path.with_extension("png.tmp");
+    let mut bytes = Vec::new();
     {
-        let file =
-            std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        let mut enc = png::Encoder::new(std::io::BufWriter::new(file), w as u32, h as u32);
+        let mut enc = png::Encoder::new(&mut bytes, w as u32, h as u32);
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);
         let mut writer = enc.write_header().context("writing PNG header")?;
-        let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+        let pixels: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
         writer
-            .write_image_data(&bytes)
+            .write_image_data(&pixels)
             .context("writing PNG data")?;
         writer.finish().context("finishing PNG")?;
     }
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming to {}", path.display()))?;
+    crate::atomic::write_atomic(path, &bytes)?;
     Ok(())
 }
 
