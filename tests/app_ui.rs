@@ -625,3 +625,49 @@ fn exporting_csv_writes_the_filtered_events_through_the_dialog() {
         );
     }
 }
+
+/// The Stung Treng–Attapeu meeting of article A reported again, without a publication
+/// date, in other words ("26 September" has no year here).
+const ARTICLE_C: &str = "Title: Attapeu and Stung Treng talk about drugs at the border
+
+Officials from Attapeu province and Stung Treng province held talks in Stung Treng on 26 September about the fight against drug smuggling across the border.
+";
+
+#[test]
+fn details_list_the_sources_of_a_merged_event_and_the_inferred_year() {
+    let f = fixture();
+    let c = f.dir.path().join("attapeu-stung-treng.txt");
+    std::fs::write(&c, ARTICLE_C).unwrap();
+    let mut harness = app_with(vec![f.a.clone(), c.clone()]);
+    let app = harness.state();
+    let yearless = *app
+        .corpus()
+        .events_in_order()
+        .iter()
+        .find(|k| {
+            let e = &app.corpus().event(**k).unwrap().event;
+            e.date.map(|d| d.to_string()) == Some("XXXX-09-26".into())
+        })
+        .expect("the yearless report");
+    let label = row_text(harness.state().corpus(), yearless);
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.get_by_label("Reported by 2 sources");
+    let a = std::fs::canonicalize(&f.a).unwrap();
+    let inferred = format!(
+        "Merged date 26 September 2023 (day): year inferred from {}",
+        a.display()
+    );
+    assert!(
+        harness.query_by_label(&inferred).is_some(),
+        "no label {inferred:?}"
+    );
+    assert!(harness
+        .query_all_by_label_contains("· 2023-09-26 · KH-19, LA-AT")
+        .next()
+        .is_some());
+    assert!(harness
+        .query_all_by_label_contains("· XXXX-09-26 · KH-19, LA-AT")
+        .next()
+        .is_some());
+}

@@ -86,6 +86,34 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edi
     // Outside the grid so that long text wraps to the panel width.
     ui.strong("Summary");
     ui.label(&ev.summary);
+    if let Some(m) = vc.merged.filter(|m| m.sources.len() > 1) {
+        ui.separator();
+        ui.strong(format!("Reported by {} sources", m.sources.len()));
+        if m.disagreement {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "The sources disagree on the date or the provinces:",
+            );
+        }
+        if let Some(from) = &m.date_inferred_from {
+            ui.label(format!(
+                "Merged date {}: year inferred from {from}",
+                date_label(m.date)
+            ));
+        }
+        for src in &m.sources {
+            let provs: Vec<&str> = src.provinces.iter().map(|p| p.as_str()).collect();
+            ui.label(format!(
+                "• {} · {} · {}",
+                src.path,
+                src.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+                provs.join(", ")
+            ));
+            ui.weak(format!("  “{}”", src.evidence.sentence));
+        }
+    }
     ui.separator();
     ui.strong("Source");
     if let Some(article) = vc.corpus.article(entry.article) {

@@ -165,6 +165,8 @@ pub struct ViewCtx<'a> {
     pub counts: &'a HashMap<String, usize>,
     /// Ids of events changed by a correction.
     pub edited: &'a HashSet<String>,
+    /// The selected event merged with the same occasion in other articles (if any).
+    pub merged: Option<&'a crate::merge::MergedEvent>,
     pub commands: &'a mut Vec<Command>,
 }
 
@@ -228,6 +230,11 @@ struct Derived {
     filtered: Vec<EventKey>,
     counts: HashMap<String, usize>,
     links: Vec<(String, String, usize)>,
+    /// Corpus generation the merge below was computed for.
+    merged_gen: Option<u64>,
+    /// Events merged across articles, and the merged event of each event id.
+    merged: Vec<crate::merge::MergedEvent>,
+    merged_of: HashMap<String, usize>,
 }
 
 #[derive(Default)]
@@ -806,7 +813,41 @@ impl BorderAtlasApp {
 
     // ---- derived data ----
 
+    /// Merge the loaded events across articles (when the corpus changed).
+    fn refresh_merged(&mut self) {
+        let gen = self.corpus.generation();
+        if self.derived.merged_gen == Some(gen) {
+            return;
+        }
+        let owned: Vec<(&crate::model::Article, Vec<crate::model::Event>)> = self
+            .corpus
+            .articles()
+            .map(|a| {
+                let events = a
+                    .events
+                    .iter()
+                    .filter_map(|k| self.corpus.event(*k))
+                    .map(|e| e.event.clone())
+                    .collect();
+                (&a.article, events)
+            })
+            .collect();
+        let input: Vec<(&crate::model::Article, &[crate::model::Event])> =
+            owned.iter().map(|(a, e)| (*a, e.as_slice())).collect();
+        let merged = crate::merge::merge_events(&input);
+        let mut merged_of = HashMap::new();
+        for (i, m) in merged.iter().enumerate() {
+            for src in &m.sources {
+                merged_of.insert(src.event_id.clone(), i);
+            }
+        }
+        self.derived.merged = merged;
+        self.derived.merged_of = merged_of;
+        self.derived.merged_gen = Some(gen);
+    }
+
     fn refresh_derived(&mut self) {
+        self.refresh_merged();
         let key = (self.corpus.generation(), self.filter.clone());
         if self.derived.key.as_ref() == Some(&key) {
             return;
@@ -1296,6 +1337,10 @@ impl eframe::App for BorderAtlasApp {
             selected_event: *selected_event,
             counts: &derived.counts,
             edited,
+            merged: selected_event
+                .and_then(|k| corpus.event(k))
+                .and_then(|e| derived.merged_of.get(&e.event.id))
+                .and_then(|i| derived.merged.get(*i)),
             commands,
         };
 
