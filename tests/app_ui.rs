@@ -671,3 +671,51 @@ fn details_list_the_sources_of_a_merged_event_and_the_inferred_year() {
         .next()
         .is_some());
 }
+
+#[test]
+fn setting_an_articles_publication_date_resolves_its_yearless_dates() {
+    let f = fixture();
+    let c = f.dir.path().join("attapeu-stung-treng.txt");
+    std::fs::write(&c, ARTICLE_C).unwrap();
+    let mut harness = app_with(vec![c.clone()]);
+    let dates = |h: &Harness<'static, BorderAtlasApp>| -> Vec<String> {
+        let app = h.state();
+        app.corpus()
+            .events_in_order()
+            .iter()
+            .filter_map(|k| app.corpus().event(*k)?.event.date.map(|d| d.to_string()))
+            .collect()
+    };
+    assert_eq!(dates(&harness), ["XXXX-09-26"]);
+    let k = harness.state().corpus().events_in_order()[0];
+    let label = row_text(harness.state().corpus(), k);
+    harness.get_by_label(&label).click();
+    harness.run();
+
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Published");
+    field.focus();
+    field.type_text("2024-10-01");
+    harness.run();
+    harness.get_by_label("Set date").click();
+    harness.run();
+    assert_eq!(dates(&harness), ["2024-09-26"]);
+    harness.get_by_label("(set by you)");
+    let ws = harness.state().workspace();
+    let path = harness
+        .state()
+        .corpus()
+        .articles()
+        .next()
+        .unwrap()
+        .article
+        .path
+        .clone();
+    assert_eq!(
+        ws.published_overrides.get(&path).map(|d| d.to_string()),
+        Some("2024-10-01".to_string())
+    );
+
+    harness.get_by_label("Use the article's date").click();
+    harness.run();
+    assert_eq!(dates(&harness), ["XXXX-09-26"]);
+}

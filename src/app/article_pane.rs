@@ -13,6 +13,10 @@ pub struct ArticlePane {
     /// The text drawn highlighted on the last frame (for tests and screen readers).
     pub highlighted: Option<String>,
     shown_event: Option<EventKey>,
+    /// The publication date field, and the article path it was filled for.
+    published_input: String,
+    published_for: Option<String>,
+    published_error: Option<String>,
 }
 
 /// Paragraphs of `text` as byte ranges (split on blank lines).
@@ -38,6 +42,54 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 }
 
 impl ArticlePane {
+    /// The publication date of the article, editable (relative dates resolve against it).
+    fn published_ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, a: &crate::model::Article) {
+        let overridden = vc.published_overrides.get(&a.path).copied();
+        if self.published_for.as_deref() != Some(a.path.as_str()) {
+            self.published_for = Some(a.path.clone());
+            self.published_input = a.published.map(|d| d.to_string()).unwrap_or_default();
+            self.published_error = None;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Published");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.published_input)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(90.0)
+                    .id_salt("published_input"),
+            )
+            .labelled_by(label.id);
+            if ui
+                .button("Set date")
+                .on_hover_text("Resolve this article's relative dates against this date")
+                .clicked()
+            {
+                match chrono::NaiveDate::parse_from_str(self.published_input.trim(), "%Y-%m-%d") {
+                    Ok(d) => {
+                        self.published_error = None;
+                        vc.send(Command::SetPublished(a.path.clone(), Some(d)));
+                    }
+                    Err(_) => {
+                        self.published_error = Some(format!(
+                            "“{}” is not a YYYY-MM-DD date",
+                            self.published_input.trim()
+                        ))
+                    }
+                }
+            }
+            if overridden.is_some() {
+                ui.weak("(set by you)");
+                if ui.button("Use the article's date").clicked() {
+                    self.published_for = None;
+                    vc.send(Command::SetPublished(a.path.clone(), None));
+                }
+            }
+        });
+        if let Some(e) = &self.published_error {
+            ui.colored_label(ui.visuals().warn_fg_color, e);
+        }
+    }
+
     /// Draw the pane; returns true when the user closes it.
     pub fn ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) -> bool {
         let mut close = false;
@@ -74,6 +126,7 @@ impl ArticlePane {
         }
         meta.push(a.path.clone());
         ui.weak(meta.join(" · "));
+        self.published_ui(ui, vc, a);
         if ui
             .small_button("Show this article's events only")
             .on_hover_text("Filter by the article title")

@@ -100,6 +100,9 @@ pub enum Command {
     SaveWorkspaceDialog,
     SaveWorkspace(PathBuf),
     OpenWorkspace(PathBuf),
+    /// Set (or clear) the publication date of the article with this path; its relative
+    /// dates are resolved again.
+    SetPublished(String, Option<NaiveDate>),
     /// Ask where to export, then export.
     ExportDialog(ExportFormat),
     /// Export the events under the current filters (or the view, for PNG) to this file.
@@ -165,6 +168,8 @@ pub struct ViewCtx<'a> {
     pub counts: &'a HashMap<String, usize>,
     /// Ids of events changed by a correction.
     pub edited: &'a HashSet<String>,
+    /// Publication dates set by the user, by article path.
+    pub published_overrides: &'a std::collections::BTreeMap<String, NaiveDate>,
     /// The selected event merged with the same occasion in other articles (if any).
     pub merged: Option<&'a crate::merge::MergedEvent>,
     pub commands: &'a mut Vec<Command>,
@@ -269,6 +274,7 @@ pub struct BorderAtlasApp {
     /// What the extractor produced per loaded file, before corrections.
     raw: HashMap<String, (Vec<LoadedArticle>, Option<FileStamp>)>,
     corrections: CorrectionLog,
+    published_overrides: std::collections::BTreeMap<String, NaiveDate>,
     /// Edited event ids per file, and all of them.
     edited_by_path: HashMap<String, HashSet<String>>,
     edited: HashSet<String>,
@@ -312,6 +318,7 @@ impl BorderAtlasApp {
             pending_dialog: None,
             raw: HashMap::new(),
             corrections: CorrectionLog::default(),
+            published_overrides: Default::default(),
             edited_by_path: HashMap::new(),
             edited: HashSet::new(),
             draft: None,
@@ -549,6 +556,17 @@ impl BorderAtlasApp {
         let corrected: Vec<LoadedArticle> = articles
             .iter()
             .map(|la| {
+                // A publication date set by the user: extract again with it.
+                let overridden = self
+                    .published_overrides
+                    .get(&la.article.path)
+                    .filter(|d| la.article.published != Some(**d))
+                    .map(|d| {
+                        let mut article = la.article.clone();
+                        article.published = Some(*d);
+                        LoadedArticle::extract_with(article, self.pipeline.extract)
+                    });
+                let la = overridden.as_ref().unwrap_or(la);
                 let (events, _orphans) = crate::corrections::apply(
                     &la.article,
                     la.events.clone(),
@@ -732,6 +750,7 @@ impl BorderAtlasApp {
                 .map(|p| p.to_string_lossy().into_owned())
                 .collect(),
             corrections: self.corrections.corrections().to_vec(),
+            published_overrides: self.published_overrides.clone(),
             filters: serde_json::to_value(&self.filter).unwrap_or_default(),
             view: serde_json::to_value(&self.persisted.map).unwrap_or_default(),
             ..Workspace::default()
@@ -781,6 +800,7 @@ impl BorderAtlasApp {
         self.draft = None;
         self.persisted.open_paths.clear();
         self.corrections = CorrectionLog::from_corrections(ws.corrections.clone());
+        self.published_overrides = ws.published_overrides.clone();
         self.filter = serde_json::from_value(ws.filters.clone()).unwrap_or_default();
         self.side.clear_inputs();
         if let Ok(map) = serde_json::from_value::<MapView>(ws.view.clone()) {
@@ -951,6 +971,19 @@ impl BorderAtlasApp {
                 });
             }
             Command::OpenWorkspace(p) => self.open_workspace(&p),
+            Command::SetPublished(article_path, date) => {
+                match date {
+                    Some(d) => self.published_overrides.insert(article_path.clone(), d),
+                    None => self.published_overrides.remove(&article_path),
+                };
+                let files: Vec<String> = self
+                    .raw
+                    .iter()
+                    .filter(|(_, (arts, _))| arts.iter().any(|a| a.article.path == article_path))
+                    .map(|(p, _)| p.clone())
+                    .collect();
+                self.reapply(Some(files));
+            }
             Command::EditEvent(key, changes) => {
                 self.correct(key, |a, e| Correction::edit(a, e, changes));
             }
@@ -1325,6 +1358,7 @@ impl eframe::App for BorderAtlasApp {
             commands,
             edited,
             draft,
+            published_overrides,
             event_list,
             article_pane,
             side,
@@ -1337,6 +1371,7 @@ impl eframe::App for BorderAtlasApp {
             selected_event: *selected_event,
             counts: &derived.counts,
             edited,
+            published_overrides,
             merged: selected_event
                 .and_then(|k| corpus.event(k))
                 .and_then(|e| derived.merged_of.get(&e.event.id))
