@@ -719,3 +719,33 @@ fn setting_an_articles_publication_date_resolves_its_yearless_dates() {
     harness.run();
     assert_eq!(dates(&harness), ["XXXX-09-26"]);
 }
+
+#[test]
+fn opening_a_workspace_with_moved_files_reports_them_and_keeps_the_rest() {
+    let f = fixture();
+    let ws = f.dir.path().join("moved.json");
+    let gone = f.dir.path().join("moved-away.txt");
+    let text = serde_json::json!({
+        "format": "border-atlas-workspace",
+        "version": 1,
+        "files": [f.a.to_string_lossy(), gone.to_string_lossy()],
+    });
+    std::fs::write(&ws, text.to_string()).unwrap();
+    let ws2 = ws.clone();
+    let harness = build(move || {
+        let mut config = AppConfig::for_test(Vec::new());
+        config.workspace = Some(ws2);
+        config
+    });
+    assert_eq!(harness.state().corpus().article_count(), 1);
+    assert_eq!(harness.state().corpus().event_count(), 2);
+    let notice = harness.state().notice().expect("a notice").clone();
+    assert!(notice.is_error);
+    assert!(
+        notice.text.contains("1 file(s) not found"),
+        "{}",
+        notice.text
+    );
+    assert!(notice.text.contains("moved-away.txt"), "{}", notice.text);
+    harness.get_by_label(&notice.text);
+}
