@@ -181,3 +181,41 @@ Last month, Cambodian and Lao border police held a joint patrol along the border
     ];
     assert_eq!(run("x3", text), expected);
 }
+
+#[test]
+fn heading_dateline_and_attendees_of_the_same_meeting() {
+    let text = r#"Title: Cambodia-Laos border meeting held in Stung Treng
+Source: AKP
+Published: 2015-12-12
+
+Phnom Penh, December 12, 2015 AKP -- The 9th meeting of the Cambodia-Laos border provinces was held in Stung Treng province on December 10-11, 2015 under the co-chairmanship of Stung Treng governor and Champasak vice governor.
+
+The meeting reviewed progress since the 8th meeting in Champasak in 2014 and set out plans for 2016.
+
+Representatives from Ratanakiri, Preah Vihear and Attapeu also attended the meeting.
+"#;
+    let expected: Vec<(Option<String>, String, Vec<String>)> = vec![ev(
+        Some("2015-12-10"),
+        "meeting",
+        &["KH-13", "KH-16", "KH-19", "LA-AT", "LA-CH"],
+    )];
+    assert_eq!(run("y2", text), expected);
+}
+
+#[test]
+fn workers_handed_back_and_a_separate_case() {
+    let text = r#"Title: Laos returns trafficking victims to Cambodia
+Published: 2021-07-30
+
+Lao authorities on Thursday handed 14 Cambodian workers back to Cambodian officials at the Dong Kralor international border checkpoint in Stung Treng province.
+
+The workers had been lured to work on farms in Laos' Bolikhamxay province, a police official said.
+
+In a separate case last month, police in Attapeu arrested two Cambodian nationals for carrying drugs across the border.
+"#;
+    let expected: Vec<(Option<String>, String, Vec<String>)> = vec![
+        ev(Some("2021-07-29"), "operation", &["KH-19"]),
+        ev(Some("2021-06"), "operation", &["LA-AT"]),
+    ];
+    assert_eq!(run("y3", text), expected);
+}

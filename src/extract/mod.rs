@@ -173,7 +173,14 @@ fn agency_dateline_end(s: &str) -> usize {
     for sep in [" -- ", " — ", "--", " – ", " - "] {
         if let Some(i) = head.find(sep) {
             let prefix = &head[..i];
-            if prefix.contains('(') && prefix.contains(')') {
+            // "PLACE (Agency)" or a short "Place, Month D, YYYY AGENCY" heading
+            // (starts with a capital, holds a digit, no sentence inside).
+            let agency = prefix.contains('(') && prefix.contains(')');
+            let heading = prefix.len() <= 60
+                && prefix.chars().next().is_some_and(char::is_uppercase)
+                && prefix.chars().any(|c| c.is_ascii_digit())
+                && !prefix.contains(". ");
+            if agency || heading {
                 return i + sep.len();
             }
         }
@@ -395,7 +402,9 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
             current = Some((drafts.len() - 1, i));
             continue;
         }
-        if s.non_event || s.background || s.date.is_some() {
+        // Background about the occasion itself ("The meeting reviewed progress since
+        // 2014") neither joins nor ends it; other background, commentary and dates end it.
+        if (s.non_event || s.background || s.date.is_some()) && !s.anaphoric {
             current = None;
         }
     }
