@@ -88,3 +88,33 @@ pub fn report(articles: Vec<Article>, errors: Vec<LoadFailure>, merge: bool) -> 
         events: merged,
     }
 }
+
+/// Text safe to print on a terminal: control characters (escape sequences
+/// included) and bidi overrides from file names or contents are shown as
+/// `\u{..}` instead of being interpreted.
+pub fn terminal_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if (c.is_control() && c != '\n' && c != '\t')
+                || ('\u{202A}'..='\u{202E}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+            {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_never_reach_the_terminal() {
+        let s = terminal_safe("bad\u{1b}[31mred\u{202E}txt.exe\nnext");
+        assert!(!s.contains('\u{1b}') && !s.contains('\u{202E}'));
+        assert!(s.contains("\\u{1b}[31mred") && s.ends_with("\nnext"));
+    }
+}

@@ -64,8 +64,15 @@ fn main() -> ExitCode {
                 .context("writing JSON to stdout")
                 .and_then(|_| writeln!(out).context("writing to stdout"));
             if let Err(e) = written {
-                eprintln!("border-atlas: {e:#}");
+                eprintln!("border-atlas: {}", cli::terminal_safe(&format!("{e:#}")));
                 return ExitCode::from(1);
+            }
+            for e in report.errors.iter().filter(|e| !e.is_skip()) {
+                eprintln!(
+                    "border-atlas: {}: {}",
+                    cli::terminal_safe(&e.path),
+                    cli::terminal_safe(&e.error)
+                );
             }
             if ok {
                 ExitCode::SUCCESS
@@ -76,7 +83,7 @@ fn main() -> ExitCode {
         None => match border_atlas::app::run(args.files, args.screenshot) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("border-atlas: {e:#}");
+                eprintln!("border-atlas: {}", cli::terminal_safe(&format!("{e:#}")));
                 ExitCode::from(1)
             }
         },

@@ -121,3 +121,101 @@ The governors of Preah Vihear and Champasak agreed on Friday to open a border ma
         vec![ev(None, "agreement", &["KH-13", "LA-CH"])];
     assert_eq!(run("f_nodate", text), expected);
 }
+
+#[test]
+fn agency_dateline_date_is_when_the_story_was_filed() {
+    let text = r#"Title: Laos, Cambodia pledge to boost trade at border
+Source: Xinhua
+Published: 2019-06-21
+
+VIENTIANE, June 21 (Xinhua) -- Lao and Cambodian officials have agreed to boost trade through the Nong Nok Khiene-Trapeang Kriel border gate, Lao media reported on Friday.
+
+The agreement was reached at a meeting held on Wednesday in Pakse, the capital of Champasak province, between provincial authorities of Champasak and Stung Treng.
+
+Both sides agreed to simplify customs procedures and to set up a joint committee to monitor cross-border trade, according to the Vientiane Times.
+
+Trade between Laos and Cambodia reached 200 million U.S. dollars in 2018.
+"#;
+    let expected: Vec<(Option<String>, String, Vec<String>)> =
+        vec![ev(Some("2019-06-19"), "meeting", &["KH-19", "LA-CH"])];
+    assert_eq!(run("x1", text), expected);
+}
+
+#[test]
+fn kpl_dateline_and_a_family_name_that_looks_like_a_place() {
+    let text = r#"Title: Lao deputy PM visits Cambodia
+Source: KPL
+URL: https://kpl.gov.la/En/detail.aspx?id=40000
+
+Vientiane, March 5 (KPL) - Lao Deputy Prime Minister Sonexay Siphandone led a delegation on a three-day working visit to Cambodia from March 1-3, at the invitation of his Cambodian counterpart.
+
+During the visit, the Lao delegation met with Cambodian Prime Minister Hun Sen in Phnom Penh and discussed cooperation in energy, transport and tourism.
+
+The two sides also visited the Ratanakiri provincial hall in Banlung, where they were briefed on cross-border cooperation with Attapeu province.
+
+Laos and Cambodia established diplomatic relations on June 15, 1956.
+"#;
+    let expected: Vec<(Option<String>, String, Vec<String>)> = vec![ev(
+        Some("XXXX-03-01"),
+        "visit",
+        &["KH-12", "KH-16", "LA-AT"],
+    )];
+    assert_eq!(run("x2", text), expected);
+}
+
+#[test]
+fn seizure_and_last_months_joint_patrol() {
+    let text = r#"Title: Police seize timber near Lao border
+Source: Khmer Times
+Published: 2020-10-14
+
+Police in Preah Vihear province seized 30 cubic metres of rosewood on Monday in Choam Ksant district near the border with Laos, a provincial police official said yesterday.
+
+The official said the timber was destined for buyers in Laos and Thailand.
+
+Last month, Cambodian and Lao border police held a joint patrol along the border in Stung Treng province's Thala Barivat district, arresting five people for illegal logging.
+"#;
+    let expected: Vec<(Option<String>, String, Vec<String>)> = vec![
+        ev(Some("2020-10-12"), "operation", &["KH-13"]),
+        ev(Some("2020-09"), "operation", &["KH-19"]),
+    ];
+    assert_eq!(run("x3", text), expected);
+}
+
+#[test]
+fn heading_dateline_and_attendees_of_the_same_meeting() {
+    let text = r#"Title: Cambodia-Laos border meeting held in Stung Treng
+Source: AKP
+Published: 2015-12-12
+
+Phnom Penh, December 12, 2015 AKP -- The 9th meeting of the Cambodia-Laos border provinces was held in Stung Treng province on December 10-11, 2015 under the co-chairmanship of Stung Treng governor and Champasak vice governor.
+
+The meeting reviewed progress since the 8th meeting in Champasak in 2014 and set out plans for 2016.
+
+Representatives from Ratanakiri, Preah Vihear and Attapeu also attended the meeting.
+"#;
+    let expected: Vec<(Option<String>, String, Vec<String>)> = vec![ev(
+        Some("2015-12-10"),
+        "meeting",
+        &["KH-13", "KH-16", "KH-19", "LA-AT", "LA-CH"],
+    )];
+    assert_eq!(run("y2", text), expected);
+}
+
+#[test]
+fn workers_handed_back_and_a_separate_case() {
+    let text = r#"Title: Laos returns trafficking victims to Cambodia
+Published: 2021-07-30
+
+Lao authorities on Thursday handed 14 Cambodian workers back to Cambodian officials at the Dong Kralor international border checkpoint in Stung Treng province.
+
+The workers had been lured to work on farms in Laos' Bolikhamxay province, a police official said.
+
+In a separate case last month, police in Attapeu arrested two Cambodian nationals for carrying drugs across the border.
+"#;
+    let expected: Vec<(Option<String>, String, Vec<String>)> = vec![
+        ev(Some("2021-07-29"), "operation", &["KH-19"]),
+        ev(Some("2021-06"), "operation", &["LA-AT"]),
+    ];
+    assert_eq!(run("y3", text), expected);
+}

@@ -24,6 +24,8 @@ const ACTORS: &[(&str, &str)] = &[
     ("Thongloun Sisoulith", "LA"),
     ("Thongloun", "LA"),
     ("Sonexay Siphandone", "LA"),
+    ("Khamtai Siphandone", "LA"),
+    ("Siphandone", "LA"),
     ("Phankham Viphavanh", "LA"),
     ("Bounnhang Vorachith", "LA"),
     ("Thongsing Thammavong", "LA"),

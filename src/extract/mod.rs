@@ -117,6 +117,10 @@ fn read_sentences<'g>(
         let mut date = None;
         for m in &all_dates[di..dj] {
             let (a, b) = (m.start - s.start, m.end - s.start);
+            if a < agency_dateline {
+                // "VIENTIANE, June 21 (Xinhua) --": when the story was filed.
+                continue;
+            }
             if triggers::is_report_date(st, a, b) {
                 continue;
             }
@@ -166,10 +170,17 @@ fn read_sentences<'g>(
 /// filed, not where the occasion happened.
 fn agency_dateline_end(s: &str) -> usize {
     let head: String = s.chars().take(120).collect();
-    for sep in [" -- ", " — ", "--", " – "] {
+    for sep in [" -- ", " — ", "--", " – ", " - "] {
         if let Some(i) = head.find(sep) {
             let prefix = &head[..i];
-            if prefix.contains('(') && prefix.contains(')') {
+            // "PLACE (Agency)" or a short "Place, Month D, YYYY AGENCY" heading
+            // (starts with a capital, holds a digit, no sentence inside).
+            let agency = prefix.contains('(') && prefix.contains(')');
+            let heading = prefix.len() <= 60
+                && prefix.chars().next().is_some_and(char::is_uppercase)
+                && prefix.chars().any(|c| c.is_ascii_digit())
+                && !prefix.contains(". ");
+            if agency || heading {
                 return i + sep.len();
             }
         }
@@ -391,7 +402,9 @@ fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
             current = Some((drafts.len() - 1, i));
             continue;
         }
-        if s.non_event || s.background || s.date.is_some() {
+        // Background about the occasion itself ("The meeting reviewed progress since
+        // 2014") neither joins nor ends it; other background, commentary and dates end it.
+        if (s.non_event || s.background || s.date.is_some()) && !s.anaphoric {
             current = None;
         }
     }
@@ -453,12 +466,18 @@ fn finish(text: &str, infos: &[SentenceInfo<'_>], d: Draft, hash: &str) -> Optio
         }
     }
     let evidence = Evidence::from_span(text, anchor.span.start, anchor.span.end)?;
-    let location = location_of(anchor).or_else(|| {
-        members
-            .iter()
-            .filter_map(|&m| infos.get(m))
-            .find_map(location_of)
-    });
+    // Where the occasion took place: the anchor sentence's place, unless it only
+    // names a province and a following sentence names a town, district or landmark.
+    let member_best = members
+        .iter()
+        .filter_map(|&m| infos.get(m))
+        .filter_map(location_of)
+        .min_by_key(|(rank, _)| *rank);
+    let location = match (location_of(anchor), member_best) {
+        (Some((2, _)), Some((r, text))) if r < 2 => Some(text),
+        (Some((_, text)), _) => Some(text),
+        (None, m) => m.map(|(_, text)| text),
+    };
     Some(Event {
         id: format!("{}-{}", &hash[..12.min(hash.len())], anchor.span.start),
         date: d.date,
@@ -470,8 +489,9 @@ fn finish(text: &str, infos: &[SentenceInfo<'_>], d: Draft, hash: &str) -> Optio
     })
 }
 
-/// The most specific place named in a sentence, with its province: "Khong district, Champasak".
-fn location_of(s: &SentenceInfo<'_>) -> Option<String> {
+/// The most specific place named in a sentence, with its province ("Khong
+/// district, Champasak"), and how specific it is (lower is more specific).
+fn location_of(s: &SentenceInfo<'_>) -> Option<(u8, String)> {
     let rank = |k: PlaceKind| match k {
         PlaceKind::Checkpoint | PlaceKind::Landmark => 0,
         PlaceKind::District | PlaceKind::Town | PlaceKind::Capital => 1,
@@ -489,7 +509,7 @@ fn location_of(s: &SentenceInfo<'_>) -> Option<String> {
         .province
         .as_ref()
         .and_then(|id| gazetteer().province(id.as_str()));
-    Some(match province {
+    let text = match province {
         Some(p)
             if best.place.kind != PlaceKind::Province
                 && !name.contains(&p.name)
@@ -498,7 +518,8 @@ fn location_of(s: &SentenceInfo<'_>) -> Option<String> {
             format!("{name}, {}", p.name)
         }
         _ => name,
-    })
+    };
+    Some((rank(best.place.kind), text))
 }
 
 /// A one-line summary: the sentence with whitespace collapsed, cut at a word
