@@ -345,15 +345,22 @@ impl BorderAtlasApp {
     }
 
     fn apply_results(&mut self, results: Vec<FileResult>) {
+        // One index rebuild per batch, not per file.
+        let mut loaded = Vec::with_capacity(results.len());
         for r in results {
             match r.outcome {
-                Ok((articles, stamp)) => self.corpus.insert_file(&r.path, articles, stamp),
-                Err(error) => self.corpus.record_failure(crate::load::LoadFailure {
-                    path: r.path,
-                    error,
-                }),
+                Ok((articles, stamp)) => loaded.push((r.path, articles, stamp)),
+                Err(error) => {
+                    // Keep the order of results (a failure after a success of the same path).
+                    self.corpus.insert_files(std::mem::take(&mut loaded));
+                    self.corpus.record_failure(crate::load::LoadFailure {
+                        path: r.path,
+                        error,
+                    });
+                }
             }
         }
+        self.corpus.insert_files(loaded);
         // A selected event that was replaced by a reload is gone.
         if let Some(k) = self.selected_event {
             if self.corpus.event(k).is_none() {
