@@ -119,8 +119,12 @@ fn main() -> anyhow::Result<()> {
     let span = (last - first).num_days();
     let from = first + chrono::Duration::days(span / 3);
     let to = first + chrono::Duration::days(2 * span / 3);
-    harness.state_mut().send(Command::SelectProvince(Some("KH-19".into())));
-    harness.state_mut().send(Command::SetRange(Some((from, to))));
+    harness
+        .state_mut()
+        .send(Command::SelectProvince(Some("KH-19".into())));
+    harness
+        .state_mut()
+        .send(Command::SetRange(Some((from, to))));
     harness.step();
     let shown = harness.state_mut().filtered_events().len();
     anyhow::ensure!(
