@@ -822,6 +822,56 @@ mod tests {
     }
 
     #[test]
+    fn insert_files_builds_the_same_indexes_as_one_file_at_a_time() {
+        let one_by_one = sample();
+        let mut files = Vec::new();
+        for entry in one_by_one.articles() {
+            let events: Vec<Event> = entry
+                .events
+                .iter()
+                .filter_map(|k| one_by_one.event(*k))
+                .map(|e| e.event.clone())
+                .collect();
+            files.push((
+                entry.source_path.clone(),
+                vec![LoadedArticle {
+                    article: entry.article.clone(),
+                    events,
+                }],
+                None,
+            ));
+        }
+        assert_eq!(files.len(), 2);
+        let mut batched = Corpus::new();
+        batched.insert_files(files);
+        let ids = |c: &Corpus, keys: &[EventKey]| -> Vec<String> {
+            keys.iter()
+                .filter_map(|k| c.event(*k))
+                .map(|e| e.event.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(&batched, batched.events_in_order()),
+            ids(&one_by_one, one_by_one.events_in_order())
+        );
+        assert_eq!(
+            ids(&batched, batched.events_of_province("KH-19")),
+            ["a1", "b2"]
+        );
+        assert_eq!(
+            ids(&batched, batched.events_of_province("KH-16")),
+            ids(&one_by_one, one_by_one.events_of_province("KH-16"))
+        );
+        assert_eq!(ids(&batched, batched.undated_events()), ["a3"]);
+        assert_eq!(ids(&batched, batched.unknown_year_events()), ["b2"]);
+        assert_eq!(batched.date_bounds(), one_by_one.date_bounds());
+        // An empty batch changes nothing.
+        let g = batched.generation();
+        batched.insert_files(Vec::new());
+        assert_eq!(batched.generation(), g);
+    }
+
+    #[test]
     fn generation_changes_on_every_mutation() {
         let mut c = Corpus::new();
         let g0 = c.generation();
