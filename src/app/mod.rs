@@ -452,18 +452,27 @@ impl BorderAtlasApp {
     }
 
     fn apply_results(&mut self, results: Vec<FileResult>) {
+        // One index rebuild per batch, not per file.
+        let mut loaded = Vec::with_capacity(results.len());
         for r in results {
             match r.outcome {
-                Ok(loaded) => {
-                    self.raw.insert(r.path.clone(), loaded);
-                    self.insert_corrected(&r.path);
+                Ok(file) => {
+                    self.raw.insert(r.path.clone(), file);
+                    if let Some(corrected) = self.corrected_file(&r.path) {
+                        loaded.push(corrected);
+                    }
                 }
-                Err(error) => self.corpus.record_failure(crate::load::LoadFailure {
-                    path: r.path,
-                    error,
-                }),
+                Err(error) => {
+                    // Keep the order of results (a failure after a success of the same path).
+                    self.corpus.insert_files(std::mem::take(&mut loaded));
+                    self.corpus.record_failure(crate::load::LoadFailure {
+                        path: r.path,
+                        error,
+                    });
+                }
             }
         }
+        self.corpus.insert_files(loaded);
         self.refresh_edited();
         // A selected event that was replaced by a reload is gone.
         if let Some(k) = self.selected_event {
@@ -549,9 +558,18 @@ impl BorderAtlasApp {
 
     /// (Re)insert a file's articles into the corpus with the corrections applied.
     fn insert_corrected(&mut self, path: &str) {
-        let Some((articles, stamp)) = self.raw.get(path) else {
-            return;
-        };
+        if let Some((path, corrected, stamp)) = self.corrected_file(path) {
+            self.corpus.insert_file(&path, corrected, stamp);
+        }
+    }
+
+    /// A loaded file's articles with the user's publication dates and corrections
+    /// applied (records which of its events are edited).
+    fn corrected_file(
+        &mut self,
+        path: &str,
+    ) -> Option<(String, Vec<LoadedArticle>, Option<FileStamp>)> {
+        let (articles, stamp) = self.raw.get(path)?;
         let mut edited = HashSet::new();
         let corrected: Vec<LoadedArticle> = articles
             .iter()
@@ -588,8 +606,8 @@ impl BorderAtlasApp {
             })
             .collect();
         let stamp = *stamp;
-        self.corpus.insert_file(path, corrected, stamp);
         self.edited_by_path.insert(path.to_string(), edited);
+        Some((path.to_string(), corrected, stamp))
     }
 
     fn refresh_edited(&mut self) {

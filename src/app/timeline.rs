@@ -44,6 +44,39 @@ pub struct Timeline {
     /// The plot area on the last frame (for tests and keyboard helpers).
     #[serde(skip)]
     last_plot: Option<Rect>,
+    /// Lanes and the unplaceable events of the current filtered set, rebuilt only when the
+    /// corpus, the filter or the lane mode changes (not every frame).
+    #[serde(skip)]
+    cache: Option<LaneCache>,
+}
+
+/// What identifies a filtered event set: corpus generation, filter, lane mode, and the
+/// length and ends of the filtered list (a cheap guard for callers that pass their own list).
+type CacheKey = (
+    u64,
+    crate::corpus::Filter,
+    LaneMode,
+    usize,
+    Option<EventKey>,
+    Option<EventKey>,
+);
+
+/// One lane, ready to draw.
+#[derive(Debug, Clone)]
+struct Lane {
+    label: String,
+    /// Month/year-precision events, sorted by start.
+    spans: Vec<LaneItem>,
+    /// Day-precision events, in filtered (chronological) order.
+    points: Vec<LaneItem>,
+}
+
+#[derive(Debug, Clone)]
+struct LaneCache {
+    key: CacheKey,
+    lanes: Vec<Lane>,
+    unknown_year: Vec<EventKey>,
+    undated: Vec<EventKey>,
 }
 
 /// Day number of a date (days from the common era).
@@ -240,6 +273,80 @@ impl Timeline {
         self.view = Some((mid - span / 2.0 - pad, mid + span / 2.0 + pad));
     }
 
+    /// Rebuild the lanes when the filtered set or the lane mode changed.
+    fn refresh_cache(&mut self, vc: &ViewCtx<'_>) {
+        let key: CacheKey = (
+            vc.corpus.generation(),
+            vc.filter.clone(),
+            self.lanes,
+            vc.filtered.len(),
+            vc.filtered.first().copied(),
+            vc.filtered.last().copied(),
+        );
+        if self.cache.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        // Partition the filtered events: dated (placed) vs. unknown year vs. undated.
+        let mut unknown_year = Vec::new();
+        let mut undated = Vec::new();
+        // lane key → (x0, x1, key, kind, point?)
+        let mut lanes: BTreeMap<String, Vec<LaneItem>> = BTreeMap::new();
+        for &k in vc.filtered {
+            let Some(e) = vc.corpus.event(k) else {
+                continue;
+            };
+            let Some(date) = e.event.date else {
+                undated.push(k);
+                continue;
+            };
+            if !date.year_known() {
+                unknown_year.push(k);
+            }
+            let Some((a, b)) = date.span() else { continue };
+            let (x0, x1) = (day_of(a), day_of(b) + 1.0);
+            let point = date.precision() == Precision::Day;
+            let lane_keys: Vec<String> = match self.lanes {
+                LaneMode::CountryPair => vec![e.country_pair.clone()],
+                LaneMode::Province if e.event.provinces.is_empty() => vec!["—".into()],
+                LaneMode::Province => {
+                    let mut v: Vec<String> =
+                        e.event.provinces.iter().map(|p| p.0.clone()).collect();
+                    v.sort();
+                    v.dedup();
+                    v
+                }
+            };
+            for lk in lane_keys {
+                lanes
+                    .entry(lk)
+                    .or_default()
+                    .push((x0, x1, k, e.event.kind, point));
+            }
+        }
+        // Cross-border lane first, then by label.
+        let mut lane_list: Vec<(String, Vec<LaneItem>)> = lanes.into_iter().collect();
+        lane_list.sort_by_key(|(k, _)| (k != "KH–LA", lane_label(self.lanes, k)));
+        let lanes = lane_list
+            .into_iter()
+            .map(|(lane_key, items)| {
+                let (mut spans, points): (Vec<LaneItem>, Vec<LaneItem>) =
+                    items.into_iter().partition(|it| !it.4);
+                spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+                Lane {
+                    label: lane_label(self.lanes, &lane_key),
+                    spans,
+                    points,
+                }
+            })
+            .collect();
+        self.cache = Some(LaneCache {
+            key,
+            lanes,
+            unknown_year,
+            undated,
+        });
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
         // Fit automatically until the user moves the view.
         let fit_key = (vc.corpus.generation(), vc.filtered.len());
@@ -248,16 +355,11 @@ impl Timeline {
             self.fitted_for = Some(fit_key);
         }
 
-        // Partition the filtered events: dated (placed) vs. unknown year vs. undated.
-        let mut unknown_year = Vec::new();
-        let mut undated = Vec::new();
-        for k in vc.filtered {
-            match vc.corpus.event(*k).map(|e| e.event.date) {
-                Some(None) => undated.push(*k),
-                Some(Some(d)) if !d.year_known() => unknown_year.push(*k),
-                _ => {}
-            }
-        }
+        self.refresh_cache(vc);
+        let (unknown_year, undated) = match &self.cache {
+            Some(c) => (c.unknown_year.clone(), c.undated.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
 
         self.toolbar(ui, vc, &unknown_year, &undated);
         self.plot(ui, vc);
@@ -432,42 +534,13 @@ impl Timeline {
         }
 
         // ---- lanes ----
-        // lane key → (x0, x1, key, kind, point?)
-        let mut lanes: BTreeMap<String, Vec<LaneItem>> = BTreeMap::new();
-        for &k in vc.filtered {
-            let Some(e) = vc.corpus.event(k) else {
-                continue;
-            };
-            let Some(date) = e.event.date else { continue };
-            let Some((a, b)) = date.span() else { continue };
-            let (x0, x1) = (day_of(a), day_of(b) + 1.0);
-            let point = date.precision() == Precision::Day;
-            let lane_keys: Vec<String> = match self.lanes {
-                LaneMode::CountryPair => vec![e.country_pair.clone()],
-                LaneMode::Province if e.event.provinces.is_empty() => vec!["—".into()],
-                LaneMode::Province => {
-                    let mut v: Vec<String> =
-                        e.event.provinces.iter().map(|p| p.0.clone()).collect();
-                    v.sort();
-                    v.dedup();
-                    v
-                }
-            };
-            for lk in lane_keys {
-                lanes
-                    .entry(lk)
-                    .or_default()
-                    .push((x0, x1, k, e.event.kind, point));
-            }
-        }
-        // Cross-border lane first, then by label.
-        let mut lane_list: Vec<(String, Vec<LaneItem>)> = lanes.into_iter().collect();
-        lane_list.sort_by_key(|(k, _)| (k != "KH–LA", lane_label(self.lanes, k)));
+        let empty = Vec::new();
+        let lane_list = self.cache.as_ref().map_or(&empty, |c| &c.lanes);
         let n_lanes = lane_list.len().max(1);
         let lane_h = (plot.height() / n_lanes as f32).clamp(14.0, 48.0);
 
         let mut markers: Vec<Marker> = Vec::new();
-        for (i, (lane_key, items)) in lane_list.iter().enumerate() {
+        for (i, lane) in lane_list.iter().enumerate() {
             let top = plot.top() + i as f32 * lane_h;
             if top > plot.bottom() {
                 break;
@@ -480,7 +553,7 @@ impl Timeline {
             painter.text(
                 Pos2::new(full.left() + 4.0, top + lane_h / 2.0),
                 Align2::LEFT_CENTER,
-                lane_label(self.lanes, lane_key),
+                &lane.label,
                 FontId::proportional(12.0),
                 visuals.text_color(),
             );
@@ -488,9 +561,7 @@ impl Timeline {
             let span_rows = 3usize;
             let row_h = ((lane_h * 0.5) / span_rows as f32).clamp(3.0, 7.0);
             let mut row_end = vec![f32::NEG_INFINITY; span_rows];
-            let mut spans: Vec<&LaneItem> = items.iter().filter(|it| !it.4).collect();
-            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-            for it in spans {
+            for it in &lane.spans {
                 if it.1 < t0 || it.0 > t1 {
                     continue; // culled
                 }
@@ -524,7 +595,7 @@ impl Timeline {
             // Points: aggregate by 8 px buckets in the lower part of the lane.
             let cy = top + lane_h * 0.72;
             let mut buckets: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
-            for it in items.iter().filter(|it| it.4) {
+            for it in &lane.points {
                 if it.1 < t0 || it.0 > t1 {
                     continue; // culled
                 }
