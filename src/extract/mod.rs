@@ -151,7 +151,7 @@ fn read_sentences<'g>(
         out.push(SentenceInfo {
             span: *s,
             date,
-            kind: trig.map(|(k, _)| k),
+            kind: trig,
             places,
             quote: triggers::is_quote(st),
             non_event: triggers::non_event(st),

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::model::EventKind;
 
@@ -41,35 +41,32 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
 ];
 
-/// Compiled trigger patterns, one per lexicon entry.
-fn patterns() -> &'static [(EventKind, Regex)] {
-    static P: OnceLock<Vec<(EventKind, Regex)>> = OnceLock::new();
+/// All trigger patterns in one set, in lexicon order. ASCII word boundaries
+/// keep the set on regex's fast DFA even when a sentence holds curly quotes,
+/// dashes or Khmer script (a Unicode `\b` would fall back to a slow engine).
+fn patterns() -> Option<&'static RegexSet> {
+    static P: OnceLock<Option<RegexSet>> = OnceLock::new();
     P.get_or_init(|| {
-        LEXICON
-            .iter()
-            .filter_map(|(k, re)| {
-                Regex::new(&format!(r"(?i)\b(?:{re})\b"))
-                    .ok()
-                    .map(|r| (*k, r))
-            })
-            .collect()
+        RegexSet::new(
+            LEXICON
+                .iter()
+                .map(|(_, re)| format!(r"(?i)(?-u:\b)(?:{re})(?-u:\b)")),
+        )
+        .ok()
     })
+    .as_ref()
 }
 
-/// The kind of the occasion a sentence states, if it has any trigger, and the
-/// byte offset (within the sentence) of the first trigger found.
-pub fn classify(sentence: &str) -> Option<(EventKind, usize)> {
-    let mut first: Option<usize> = None;
-    let mut kind = None;
-    for (k, re) in patterns() {
-        if let Some(m) = re.find(sentence) {
-            if kind.is_none() {
-                kind = Some(*k);
-            }
-            first = Some(first.map_or(m.start(), |f: usize| f.min(m.start())));
-        }
-    }
-    kind.zip(first)
+/// The kind of the occasion a sentence states, if it has any trigger: when
+/// several match, the first kind of the lexicon wins.
+pub fn classify(sentence: &str) -> Option<EventKind> {
+    let set = patterns()?;
+    let matched = set.matches(sentence);
+    matched
+        .iter()
+        .next()
+        .and_then(|i| LEXICON.get(i))
+        .map(|(k, _)| *k)
 }
 
 macro_rules! cue {
@@ -86,19 +83,19 @@ macro_rules! cue {
 // A sentence about not being able to speak, or about commentary, never states an occasion.
 cue!(
     non_event,
-    r"(?i)\b(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|Royal Academy|think tank|in general|tend to|it is (?:unclear|not clear))\b"
+    r"(?i)(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|Royal Academy|think tank|in general|tend to|it is (?:unclear|not clear))(?-u:\b)"
 );
 
 // Background: states, habits and history rather than an occasion.
 cue!(
     background,
-    r"(?i)\b(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a)\b"
+    r"(?i)(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
 cue!(
     anaphoric,
-    r"(?i)\b(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))\b"
+    r"(?i)(?-u:\b)(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))(?-u:\b)"
 );
 
 // Direct speech: a sentence that opens with a quotation mark.
@@ -115,12 +112,12 @@ pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
     static AFTER: OnceLock<Option<Regex>> = OnceLock::new();
     let before = BEFORE.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:\b(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:\b(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
+            r"(?i)(?:(?-u:\b)(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:(?-u:\b)(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
         )
         .ok()
     });
     let after = AFTER.get_or_init(|| {
-        Regex::new(r"(?i)^[\s,]*(?:press (?:release|statement|conference|briefing)|statement|announcement|post|interview|report|news release|bulletin|notice)\b").ok()
+        Regex::new(r"(?i)^[\s,]*(?:press (?:release|statement|conference|briefing)|statement|announcement|post|interview|report|news release|bulletin|notice)(?-u:\b)").ok()
     });
     let pre = sentence.get(..start).unwrap_or("");
     let pre_tail = pre
@@ -138,7 +135,7 @@ pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
 pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
     static R: OnceLock<Option<Regex>> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|\b(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|\b(?:\d{4})\s*(?:-|–|to|and|or)\s*$)").ok()
+        Regex::new(r"(?i)(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$)").ok()
     });
     let pre = sentence.get(..start).unwrap_or("");
     let tail = pre
@@ -155,7 +152,7 @@ mod tests {
 
     #[test]
     fn kinds_by_priority() {
-        let k = |s: &str| classify(s).map(|(k, _)| k);
+        let k = classify;
         assert_eq!(
             k("The two governors met in Pakse."),
             Some(EventKind::Meeting)
