@@ -82,10 +82,16 @@ struct Cluster {
 /// order of the first report of each event (articles in the given order).
 pub fn merge_events(articles: &[(&Article, &[Event])]) -> Vec<MergedEvent> {
     let mut clusters: Vec<Cluster> = Vec::new();
+    // Clusters by month (year-only dates under `None`): two dated reports can only
+    // match within one bucket, since a year alone never joins a finer date.
+    let mut by_month: std::collections::HashMap<Option<u32>, Vec<usize>> = Default::default();
     for (ai, (_, events)) in articles.iter().enumerate() {
         for (ei, e) in events.iter().enumerate() {
-            let found = e.date.and_then(|d| {
-                clusters.iter().position(|c| {
+            let bucket = e.date.map(|d| d.month());
+            let candidates = bucket.and_then(|b| by_month.get(&b));
+            let found = e.date.zip(candidates).and_then(|(d, candidates)| {
+                candidates.iter().copied().find(|&ci| {
+                    let c = &clusters[ci];
                     c.members.iter().all(|&(ma, me)| {
                         let other = &articles[ma].1[me];
                         ma != ai
@@ -102,9 +108,14 @@ pub fn merge_events(articles: &[(&Article, &[Event])]) -> Vec<MergedEvent> {
             });
             match found {
                 Some(ci) => clusters[ci].members.push((ai, ei)),
-                None => clusters.push(Cluster {
-                    members: vec![(ai, ei)],
-                }),
+                None => {
+                    if let Some(b) = bucket {
+                        by_month.entry(b).or_default().push(clusters.len());
+                    }
+                    clusters.push(Cluster {
+                        members: vec![(ai, ei)],
+                    });
+                }
             }
         }
     }
