@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use crate::model::EventKind;
 
@@ -41,31 +41,29 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
 ];
 
-/// All trigger patterns in one set, in lexicon order. ASCII word boundaries
-/// keep the set on regex's fast DFA even when a sentence holds curly quotes,
-/// dashes or Khmer script (a Unicode `\b` would fall back to a slow engine).
-fn patterns() -> Option<&'static RegexSet> {
-    static P: OnceLock<Option<RegexSet>> = OnceLock::new();
+/// Compiled trigger patterns, one per lexicon entry. ASCII word boundaries let
+/// regex use its lazy DFA even when a sentence holds curly quotes, dashes or
+/// Khmer script (a Unicode `\b` falls back to a slower engine there).
+fn patterns() -> &'static [(EventKind, Regex)] {
+    static P: OnceLock<Vec<(EventKind, Regex)>> = OnceLock::new();
     P.get_or_init(|| {
-        RegexSet::new(
-            LEXICON
-                .iter()
-                .map(|(_, re)| format!(r"(?i)(?-u:\b)(?:{re})(?-u:\b)")),
-        )
-        .ok()
+        LEXICON
+            .iter()
+            .filter_map(|(k, re)| {
+                Regex::new(&format!(r"(?i)(?-u:\b)(?:{re})(?-u:\b)"))
+                    .ok()
+                    .map(|r| (*k, r))
+            })
+            .collect()
     })
-    .as_ref()
 }
 
 /// The kind of the occasion a sentence states, if it has any trigger: when
 /// several match, the first kind of the lexicon wins.
 pub fn classify(sentence: &str) -> Option<EventKind> {
-    let set = patterns()?;
-    let matched = set.matches(sentence);
-    matched
+    patterns()
         .iter()
-        .next()
-        .and_then(|i| LEXICON.get(i))
+        .find(|(_, re)| re.is_match(sentence))
         .map(|(k, _)| *k)
 }
 
