@@ -46,7 +46,8 @@ pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
     }
     let all_dates = dates::tag_dates(text, reference);
     let all_places = gazetteer().find(text);
-    let infos = read_sentences(text, &sents, &all_dates, &all_places);
+    let lower = text.to_ascii_lowercase();
+    let infos = read_sentences(text, &lower, &sents, &all_dates, &all_places);
     if !concerns_laos_and_cambodia(&infos) {
         return Vec::new();
     }
@@ -78,8 +79,10 @@ struct SentenceInfo<'g> {
     dateline: bool,
 }
 
+/// `lower` is `text` ASCII-lowercased (same byte offsets), for the trigger and cue patterns.
 fn read_sentences<'g>(
     text: &str,
+    lower: &str,
     sents: &[Sentence],
     all_dates: &[DateMention],
     all_places: &[PlaceMatch<'g>],
@@ -89,6 +92,7 @@ fn read_sentences<'g>(
     let mut out = Vec::with_capacity(sents.len());
     for s in sents {
         let st = &text[s.start..s.end];
+        let lst = &lower[s.start..s.end];
         while di < all_dates.len() && all_dates[di].start < s.start {
             di += 1;
         }
@@ -110,7 +114,7 @@ fn read_sentences<'g>(
             .filter(|p| !is_metonym(text, p))
             .copied()
             .collect();
-        let trig = triggers::classify(st);
+        let trig = triggers::classify(lst);
         // The occasion's date: the first date mention that is neither a report
         // date nor a figure year. Prefer one after the first trigger word when
         // the sentence starts with a report clause.
@@ -121,13 +125,13 @@ fn read_sentences<'g>(
                 // "VIENTIANE, June 21 (Xinhua) --": when the story was filed.
                 continue;
             }
-            if triggers::is_report_date(st, a, b) {
+            if triggers::is_report_date(lst, a, b) {
                 continue;
             }
             if m.form == DateForm::Period
                 && m.date
                     .is_some_and(|d| d.precision() == crate::model::Precision::Year)
-                && triggers::is_non_occasion_year(st, a)
+                && triggers::is_non_occasion_year(lst, a)
             {
                 continue;
             }
@@ -154,9 +158,9 @@ fn read_sentences<'g>(
             kind: trig,
             places,
             quote: triggers::is_quote(st),
-            non_event: triggers::non_event(st),
-            background: triggers::background(st),
-            anaphoric: triggers::anaphoric(st),
+            non_event: triggers::non_event(lst),
+            background: triggers::background(lst),
+            anaphoric: triggers::anaphoric(lst),
             lao,
             khmer,
             dateline,
@@ -196,7 +200,8 @@ pub fn explain(text: &str, published: Option<PartialDate>) -> String {
     let sents = sentences::split(text);
     let all_dates = dates::tag_dates(text, reference);
     let all_places = gazetteer().find(text);
-    let infos = read_sentences(text, &sents, &all_dates, &all_places);
+    let lower = text.to_ascii_lowercase();
+    let infos = read_sentences(text, &lower, &sents, &all_dates, &all_places);
     let mut out = String::new();
     let _ = writeln!(out, "reference: {:?}", reference.map(|d| d.to_string()));
     for (i, s) in infos.iter().enumerate() {

@@ -1,5 +1,10 @@
 //! Event trigger words → kinds, and the cue words that tell an occasion from
 //! background, speech about it, or the reporting of it.
+//!
+//! Every function here reads an ASCII-lowercased sentence
+//! (`str::to_ascii_lowercase`, which keeps byte offsets): the patterns are
+//! plain lowercase, so regex can skip ahead with a literal prefilter instead
+//! of running its automaton over every byte, as it must for `(?i)` patterns.
 
 use std::sync::OnceLock;
 
@@ -29,7 +34,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Agreement,
-        r"sign(?:ed|s|ing)|agreement|agreed|agree|accord|memorandum|MoU|MOU|pact|treaty|deal|protocol|committed to|pledged",
+        r"sign(?:ed|s|ing)|agreement|agreed|agree|accord|memorandum|mou|pact|treaty|deal|protocol|committed to|pledged",
     ),
     (
         EventKind::Operation,
@@ -50,7 +55,7 @@ fn patterns() -> &'static [(EventKind, Regex)] {
         LEXICON
             .iter()
             .filter_map(|(k, re)| {
-                Regex::new(&format!(r"(?i)(?-u:\b)(?:{re})(?-u:\b)"))
+                Regex::new(&format!(r"(?-u:\b)(?:{re})(?-u:\b)"))
                     .ok()
                     .map(|r| (*k, r))
             })
@@ -58,9 +63,15 @@ fn patterns() -> &'static [(EventKind, Regex)] {
     })
 }
 
-/// The kind of the occasion a sentence states, if it has any trigger: when
-/// several match, the first kind of the lexicon wins.
+/// Whether `s` is ASCII-lowercased, as every function here expects.
+fn folded(s: &str) -> bool {
+    !s.bytes().any(|b| b.is_ascii_uppercase())
+}
+
+/// The kind of the occasion a lowercased sentence states, if it has any
+/// trigger: when several match, the first kind of the lexicon wins.
 pub fn classify(sentence: &str) -> Option<EventKind> {
+    debug_assert!(folded(sentence));
     patterns()
         .iter()
         .find(|(_, re)| re.is_match(sentence))
@@ -70,6 +81,7 @@ pub fn classify(sentence: &str) -> Option<EventKind> {
 macro_rules! cue {
     ($name:ident, $re:expr) => {
         pub fn $name(s: &str) -> bool {
+            debug_assert!(folded(s));
             static R: OnceLock<Option<Regex>> = OnceLock::new();
             R.get_or_init(|| Regex::new($re).ok())
                 .as_ref()
@@ -81,19 +93,19 @@ macro_rules! cue {
 // A sentence about not being able to speak, or about commentary, never states an occasion.
 cue!(
     non_event,
-    r"(?i)(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|Royal Academy|think tank|in general|tend to|it is (?:unclear|not clear))(?-u:\b)"
+    r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|royal academy|think tank|in general|tend to|it is (?:unclear|not clear))(?-u:\b)"
 );
 
 // Background: states, habits and history rather than an occasion.
 cue!(
     background,
-    r"(?i)(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
 cue!(
     anaphoric,
-    r"(?i)(?-u:\b)(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))(?-u:\b)"
+    r"(?-u:\b)(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))(?-u:\b)"
 );
 
 // Direct speech: a sentence that opens with a quotation mark.
@@ -106,16 +118,17 @@ pub fn is_quote(s: &str) -> bool {
 /// "in a May 28 press release", "told The Post on May 29", "said on Friday",
 /// "a post on his Facebook page on November 27".
 pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
+    debug_assert!(folded(sentence));
     static BEFORE: OnceLock<Option<Regex>> = OnceLock::new();
     static AFTER: OnceLock<Option<Regex>> = OnceLock::new();
     let before = BEFORE.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:(?-u:\b)(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:(?-u:\b)(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
+            r"(?:(?-u:\b)(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:(?-u:\b)(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
         )
         .ok()
     });
     let after = AFTER.get_or_init(|| {
-        Regex::new(r"(?i)^[\s,]*(?:press (?:release|statement|conference|briefing)|statement|announcement|post|interview|report|news release|bulletin|notice)(?-u:\b)").ok()
+        Regex::new(r"^[\s,]*(?:press (?:release|statement|conference|briefing)|statement|announcement|post|interview|report|news release|bulletin|notice)(?-u:\b)").ok()
     });
     let pre = sentence.get(..start).unwrap_or("");
     let pre_tail = pre
@@ -131,9 +144,10 @@ pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
 /// Whether a year mention is a figure's reference year or a target rather than
 /// an occasion: "US$10 million in 2000", "drug-free by 2015", "until 2030".
 pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
+    debug_assert!(folded(sentence));
     static R: OnceLock<Option<Regex>> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$)").ok()
+        Regex::new(r"(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$)").ok()
     });
     let pre = sentence.get(..start).unwrap_or("");
     let tail = pre
@@ -150,7 +164,7 @@ mod tests {
 
     #[test]
     fn kinds_by_priority() {
-        let k = classify;
+        let k = |s: &str| classify(&s.to_ascii_lowercase());
         assert_eq!(
             k("The two governors met in Pakse."),
             Some(EventKind::Meeting)
@@ -186,14 +200,14 @@ mod tests {
 
     #[test]
     fn report_dates_are_recognised() {
-        let s = "said the provincial hall in a May 28 press release";
-        let i = s.find("May 28").unwrap();
+        let s = "said the provincial hall in a may 28 press release";
+        let i = s.find("may 28").unwrap();
         assert!(is_report_date(s, i, i + 6));
-        let s = "he told The Post on May 29.";
-        let i = s.find("May 29").unwrap();
+        let s = "he told the post on may 29.";
+        let i = s.find("may 29").unwrap();
         assert!(is_report_date(s, i, i + 6));
-        let s = "The governors met on May 27 in Khong.";
-        let i = s.find("May 27").unwrap();
+        let s = "the governors met on may 27 in khong.";
+        let i = s.find("may 27").unwrap();
         assert!(!is_report_date(s, i, i + 6));
     }
 
@@ -203,16 +217,16 @@ mod tests {
         assert!(is_non_occasion_year(s, s.find("2000").unwrap()));
         let s = "a drug-free region by 2015";
         assert!(is_non_occasion_year(s, s.find("2015").unwrap()));
-        let s = "In 2019, the governors met";
+        let s = "in 2019, the governors met";
         assert!(!is_non_occasion_year(s, s.find("2019").unwrap()));
     }
 
     #[test]
     fn cues() {
-        assert!(non_event("The spokesman could not be reached for comment."));
-        assert!(anaphoric("During the meeting, he thanked Cambodia."));
+        assert!(non_event("the spokesman could not be reached for comment."));
+        assert!(anaphoric("during the meeting, he thanked cambodia."));
         assert!(background(
-            "The two countries have been close friends since 1954."
+            "the two countries have been close friends since 1954."
         ));
         assert!(is_quote("“We agree,” he said."));
     }
