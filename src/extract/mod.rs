@@ -173,7 +173,11 @@ fn read_sentences<'g>(
 /// or "VIENTIANE, Jan 11 (Xinhua) --": the place there is where the story was
 /// filed, not where the occasion happened.
 fn agency_dateline_end(s: &str) -> usize {
-    let head: String = s.chars().take(120).collect();
+    let head = s.char_indices().nth(120).map_or(s, |(i, _)| &s[..i]);
+    // Every separator holds '-' or a dash whose UTF-8 starts with 0xE2.
+    if !head.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return 0;
+    }
     for sep in [" -- ", " — ", "--", " – ", " - "] {
         if let Some(i) = head.find(sep) {
             let prefix = &head[..i];

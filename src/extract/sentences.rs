@@ -58,23 +58,23 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut block_start = 0usize;
     let mut line_start = 0usize;
     let mut in_block = false;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' {
-            let line = &text[line_start..i];
-            if line.trim().is_empty() {
-                if in_block {
-                    blocks.push((block_start, line_start));
-                    in_block = false;
-                }
-            } else if !in_block {
-                block_start = line_start;
-                in_block = true;
+    let newlines = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i);
+    for i in newlines.chain(std::iter::once(text.len())) {
+        let line = &text[line_start..i];
+        if line.trim().is_empty() {
+            if in_block {
+                blocks.push((block_start, line_start));
+                in_block = false;
             }
-            line_start = (i + 1).min(text.len());
+        } else if !in_block {
+            block_start = line_start;
+            in_block = true;
         }
+        line_start = (i + 1).min(text.len());
     }
     if in_block {
         blocks.push((block_start, text.len()));
@@ -82,17 +82,26 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     blocks
 }
 
-/// Split one paragraph block into sentences.
+/// The character at byte offset `off` of `s`, if any.
+fn char_at(s: &str, off: usize) -> Option<char> {
+    s.get(off..).and_then(|t| t.chars().next())
+}
+
+/// Split one paragraph block into sentences. Walks from one line break or
+/// sentence mark (all ASCII bytes, so always on character boundaries) to the next.
 fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Vec<Sentence>) {
     let block = &text[bstart..bend];
+    let bytes = block.as_bytes();
     let mut sent_start = 0usize; // relative to block
-    let chars: Vec<(usize, char)> = block.char_indices().collect();
-    let n = chars.len();
-    let mut i = 0usize;
     let mut line_start = 0usize;
-    while i < n {
-        let (off, c) = chars[i];
-        if c == '\n' {
+    let mut i = 0usize;
+    while let Some(skip) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?')))
+    {
+        let off = i + skip;
+        let c = bytes[off];
+        if c == b'\n' {
             // A short line without final punctuation followed by another line: its own sentence.
             let line = block[line_start.max(sent_start).min(off)..off].trim();
             let ends_sentence = line
@@ -118,54 +127,53 @@ fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Ve
                 sent_start = off + 1;
             }
             line_start = off + 1;
-            i += 1;
+            i = off + 1;
             continue;
         }
-        if matches!(c, '.' | '!' | '?') {
-            // Extend over repeated punctuation and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < n && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1)) {
-                j += 1;
+        // Extend over repeated punctuation and closing quotes/brackets.
+        let mut j = off + 1;
+        while let Some(d) = char_at(block, j) {
+            if !(matches!(d, '.' | '!' | '?') || is_closer(d)) {
+                break;
             }
-            let end_off = if j < n { chars[j].0 } else { block.len() };
-            // Must be followed by whitespace then a sentence starter (or end of block).
-            let mut k = j;
-            let mut saw_space = false;
-            while k < n && chars[k].1.is_whitespace() {
-                saw_space = true;
-                k += 1;
+            j += d.len_utf8();
+        }
+        let end_off = j;
+        // Must be followed by whitespace then a sentence starter (or end of block).
+        let mut k = j;
+        let mut saw_space = false;
+        while let Some(d) = char_at(block, k) {
+            if !d.is_whitespace() {
+                break;
             }
-            let at_end = k >= n;
-            let starter = !at_end && {
-                let ch = chars[k].1;
-                ch.is_uppercase()
-                    || ch.is_numeric()
-                    || matches!(ch, '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '–' | '—')
-                    || !ch.is_ascii() && !ch.is_lowercase()
-            };
-            if c == '.' && !at_end {
-                // The word before the dot.
-                let word = block[..off]
-                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '“' || ch == '"')
-                    .next()
-                    .unwrap_or("");
-                let abbreviation = is_abbreviation(word);
-                // "Feb. 2014", "Dr. Or" — abbreviation followed by a capital or a number.
-                if abbreviation && !(chars[k].1.is_numeric() && word.len() > 3) {
-                    i = j;
-                    continue;
-                }
-            }
-            if at_end || (saw_space && starter) {
-                push(text, bstart, sent_start, end_off, para, out);
-                sent_start = end_off;
+            saw_space = true;
+            k += d.len_utf8();
+        }
+        let next = char_at(block, k);
+        let starter = next.is_some_and(|ch| {
+            ch.is_uppercase()
+                || ch.is_numeric()
+                || matches!(ch, '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '–' | '—')
+                || !ch.is_ascii() && !ch.is_lowercase()
+        });
+        if let (b'.', Some(next)) = (c, next) {
+            // The word before the dot.
+            let word = block[..off]
+                .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '“' || ch == '"')
+                .next()
+                .unwrap_or("");
+            let abbreviation = is_abbreviation(word);
+            // "Feb. 2014", "Dr. Or" — abbreviation followed by a capital or a number.
+            if abbreviation && !(next.is_numeric() && word.len() > 3) {
                 i = j;
                 continue;
             }
-            i = j;
-            continue;
         }
-        i += 1;
+        if next.is_none() || (saw_space && starter) {
+            push(text, bstart, sent_start, end_off, para, out);
+            sent_start = end_off;
+        }
+        i = j;
     }
     push(text, bstart, sent_start, block.len(), para, out);
 }
