@@ -78,6 +78,22 @@ pub struct PartialDate {
     day: Option<u8>,
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl PartialDate {
     /// A full date.
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
@@ -210,23 +226,9 @@ impl PartialDate {
 
     /// A human-readable form: "27 May 2022", "May 2022", "2022", "27 May (year unknown)".
     pub fn display_long(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let month = self
             .month()
-            .and_then(|m| MONTHS.get(m as usize - 1))
+            .and_then(|m| MONTH_NAMES.get(m as usize - 1))
             .copied();
         let mut out = match (self.day, month) {
             (Some(d), Some(m)) => format!("{d} {m}"),

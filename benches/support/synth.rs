@@ -6,6 +6,7 @@
 //! (absolute, relative, partial, none), the file format (.txt, .md, .html,
 //! .json), and adds noise paragraphs of background and commentary.
 
+use border_atlas::model::MONTH_NAMES as MONTHS;
 use rand::seq::IndexedRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -66,21 +67,6 @@ const NOISE: &[&str] = &[
     "Both provinces are among the poorest in their countries and depend on farming and fishing.",
     "Tourism officials hope that better roads will bring more visitors to the waterfalls of the south.",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn fill(rng: &mut ChaCha8Rng, template: &str, l: &str, k: &str, date: &str) -> String {
     let a = LAO_ACTORS.choose(rng).copied().unwrap_or("officials");
     let b = KHMER_ACTORS.choose(rng).copied().unwrap_or("officials");

@@ -5,12 +5,13 @@
 //! Day-precision events are dots; month/year-precision events are bars over their span.
 //! Events with an unknown year or no date are never placed: they are counted and listed
 //! apart. Lanes by country pair or by province; dots closer than a few pixels aggregate
-//! into one marker with a count; off-screen markers are culled.
+//! into one marker with a count, bars over the same pixels into one bar; off-screen
+//! markers are culled.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::{date_label, kind_color, province_name, Command, ViewCtx};
 use crate::corpus::EventKey;
@@ -217,6 +218,17 @@ struct Marker {
     keys: Vec<EventKey>,
 }
 
+/// A bar on the timeline: left and right x, and the events it stands for.
+type Bar = (f32, f32, Vec<(EventKey, EventKind)>);
+
+/// The colour of the events' kind when they all have the same one.
+fn same_kind_color(evs: &[(EventKey, EventKind)]) -> Option<Color32> {
+    let (_, first) = evs.first()?;
+    evs.iter()
+        .all(|(_, k)| k == first)
+        .then(|| kind_color(*first))
+}
+
 fn lane_label(mode: LaneMode, key: &str) -> String {
     match mode {
         LaneMode::CountryPair => match key {
@@ -331,7 +343,8 @@ impl Timeline {
             .map(|(lane_key, items)| {
                 let (mut spans, points): (Vec<LaneItem>, Vec<LaneItem>) =
                     items.into_iter().partition(|it| !it.4);
-                spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+                // By start, then end: spans over the same period lie side by side.
+                spans.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
                 Lane {
                     label: lane_label(self.lanes, &lane_key),
                     spans,
@@ -557,16 +570,26 @@ impl Timeline {
                 FontId::proportional(12.0),
                 visuals.text_color(),
             );
-            // Spans: greedy rows in the upper part of the lane.
-            let span_rows = 3usize;
-            let row_h = ((lane_h * 0.5) / span_rows as f32).clamp(3.0, 7.0);
-            let mut row_end = vec![f32::NEG_INFINITY; span_rows];
+            // Spans: those drawn over the same pixels are one bar with a count, in
+            // greedy rows in the upper part of the lane.
+            let mut bars: Vec<Bar> = Vec::new();
             for it in &lane.spans {
                 if it.1 < t0 || it.0 > t1 {
                     continue; // culled
                 }
                 let (xa, xb) = (x_of(it.0).max(plot.left()), x_of(it.1).min(plot.right()));
                 let xb = xb.max(xa + 3.0);
+                match bars.last_mut() {
+                    Some(bar) if (bar.0 - xa).abs() < 1.0 && (bar.1 - xb).abs() < 1.0 => {
+                        bar.2.push((it.2, it.3));
+                    }
+                    _ => bars.push((xa, xb, vec![(it.2, it.3)])),
+                }
+            }
+            let span_rows = 3usize;
+            let row_h = ((lane_h * 0.5) / span_rows as f32).clamp(3.0, 7.0);
+            let mut row_end = vec![f32::NEG_INFINITY; span_rows];
+            for (xa, xb, evs) in bars {
                 let row = row_end
                     .iter()
                     .position(|e| *e < xa)
@@ -576,10 +599,11 @@ impl Timeline {
                 }
                 let y = top + 2.0 + row as f32 * (row_h + 1.0);
                 let r = Rect::from_min_max(Pos2::new(xa, y), Pos2::new(xb, y + row_h));
-                let c = kind_color(it.3);
+                let c = same_kind_color(&evs).unwrap_or(visuals.text_color());
                 painter.rect_filled(r, 1.5, c.gamma_multiply(0.45));
                 painter.rect_stroke(r, 1.5, Stroke::new(1.0, c), egui::StrokeKind::Inside);
-                if vc.selected_event == Some(it.2) {
+                let keys: Vec<EventKey> = evs.iter().map(|e| e.0).collect();
+                if vc.selected_event.is_some_and(|s| keys.contains(&s)) {
                     painter.rect_stroke(
                         r.expand(2.0),
                         2.0,
@@ -587,10 +611,7 @@ impl Timeline {
                         egui::StrokeKind::Outside,
                     );
                 }
-                markers.push(Marker {
-                    rect: r,
-                    keys: vec![it.2],
-                });
+                markers.push(Marker { rect: r, keys });
             }
             // Points: aggregate by 8 px buckets in the lower part of the lane.
             let cy = top + lane_h * 0.72;
@@ -607,11 +628,7 @@ impl Timeline {
             }
             for (b, evs) in buckets {
                 let x = b as f32 * 8.0 + 4.0;
-                let kinds_same = evs.windows(2).all(|w| w[0].1 == w[1].1);
-                let color = match evs.first() {
-                    Some((_, k)) if kinds_same => kind_color(*k),
-                    _ => visuals.text_color(),
-                };
+                let color = same_kind_color(&evs).unwrap_or(visuals.text_color());
                 let center = Pos2::new(x, cy);
                 let radius = if evs.len() > 1 { 6.5 } else { 4.0 };
                 painter.circle_filled(center, radius, color);

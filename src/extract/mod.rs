@@ -39,13 +39,17 @@ pub fn extract(article: &Article) -> Vec<Event> {
 
 /// Extract events from a body text with an optional reference (publication) date.
 pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
+    let all_places = gazetteer().find(text);
+    if sides(actors::sides(text), &all_places) != (true, true) {
+        // Sentence by sentence finds a subset of these: no link to find.
+        return Vec::new();
+    }
     let reference = published.or_else(|| dates::find_reference(text));
     let sents = sentences::split(text);
     if sents.is_empty() {
         return Vec::new();
     }
     let all_dates = dates::tag_dates(text, reference);
-    let all_places = gazetteer().find(text);
     let lower = text.to_ascii_lowercase();
     let infos = read_sentences(text, &lower, &sents, &all_dates, &all_places);
     if !concerns_laos_and_cambodia(&infos) {
@@ -141,17 +145,7 @@ fn read_sentences<'g>(
         let dateline = st.len() < 120
             && (agency_dateline > 0
                 || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && trig.is_none()));
-        let (mut lao, mut khmer) = actors::sides(st);
-        for p in &places {
-            if p.place.kind == PlaceKind::Trap || p.place.kind == PlaceKind::River {
-                continue;
-            }
-            match p.place.country.as_str() {
-                "LA" => lao = true,
-                "KH" => khmer = true,
-                _ => {}
-            }
-        }
+        let (lao, khmer) = sides(actors::sides(st), &places);
         out.push(SentenceInfo {
             span: *s,
             date,
@@ -167,6 +161,22 @@ fn read_sentences<'g>(
         });
     }
     out
+}
+
+/// Whether Laos and Cambodia are named: the actors' sides, plus the countries
+/// of `places` (traps and rivers aside).
+fn sides((mut lao, mut khmer): (bool, bool), places: &[PlaceMatch<'_>]) -> (bool, bool) {
+    for p in places {
+        if p.place.kind == PlaceKind::Trap || p.place.kind == PlaceKind::River {
+            continue;
+        }
+        match p.place.country.as_str() {
+            "LA" => lao = true,
+            "KH" => khmer = true,
+            _ => {}
+        }
+    }
+    (lao, khmer)
 }
 
 /// Length of an agency dateline prefix such as "PHNOM PENH (Viet Nam News/ ANN) --"

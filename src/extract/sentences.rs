@@ -95,10 +95,10 @@ fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Ve
     let mut sent_start = 0usize; // relative to block
     let mut line_start = 0usize;
     let mut i = 0usize;
-    while let Some(skip) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?')))
-    {
+    while let Some(skip) = bytes.get(i..).and_then(|rest| {
+        rest.iter()
+            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+    }) {
         let off = i + skip;
         let c = bytes[off];
         if c == b'\n' {

@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn figure_years_are_not_occasions() {
-        let s = "trade rose from US$10 million in 2000 to more";
+        let s = "trade rose from us$10 million in 2000 to more";
         assert!(is_non_occasion_year(s, s.find("2000").unwrap()));
         let s = "a drug-free region by 2015";
         assert!(is_non_occasion_year(s, s.find("2015").unwrap()));

@@ -271,6 +271,17 @@ impl Geography {
             };
             let props = f.get("properties").ok_or_else(|| err("no properties"))?;
             let prop = |k: &str| props.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            let strings = |k: &str| -> Vec<String> {
+                props
+                    .get(k)
+                    .and_then(|c| c.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
             let geom = f.get("geometry").ok_or_else(|| err("no geometry"))?;
             let gtype = geom.get("type").and_then(|t| t.as_str()).unwrap_or("");
             let coords = geom
@@ -279,26 +290,9 @@ impl Geography {
             let id = prop("id").ok_or_else(|| err("no id"))?;
             match gtype {
                 "Polygon" | "MultiPolygon" => {
-                    let polys: Vec<Vec<Vec<[f64; 2]>>> = if gtype == "Polygon" {
-                        vec![parse_rings(coords).ok_or_else(|| err("bad polygon"))?]
-                    } else {
-                        coords
-                            .as_array()
-                            .ok_or_else(|| err("bad multipolygon"))?
-                            .iter()
-                            .map(parse_rings)
-                            .collect::<Option<_>>()
-                            .ok_or_else(|| err("bad multipolygon"))?
-                    };
-                    let covers = props
-                        .get("covers")
-                        .and_then(|c| c.as_array())
-                        .map(|a| {
-                            a.iter()
-                                .filter_map(|v| v.as_str().map(str::to_string))
-                                .collect()
-                        })
-                        .unwrap_or_default();
+                    let polys = one_or_many(coords, gtype == "MultiPolygon", parse_rings)
+                        .ok_or_else(|| err("bad polygon"))?;
+                    let covers = strings("covers");
                     let region = Region::build(
                         id.clone(),
                         prop("name").unwrap_or_else(|| id.clone()),
@@ -316,28 +310,10 @@ impl Geography {
                     }
                 }
                 "LineString" | "MultiLineString" => {
-                    let countries: Vec<String> = props
-                        .get("countries")
-                        .and_then(|c| c.as_array())
-                        .map(|a| {
-                            a.iter()
-                                .filter_map(|v| v.as_str().map(str::to_string))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    let [a, b] = <[String; 2]>::try_from(countries)
+                    let [a, b] = <[String; 2]>::try_from(strings("countries"))
                         .map_err(|_| err("a border needs two countries"))?;
-                    let lines = if gtype == "LineString" {
-                        vec![parse_line(coords).ok_or_else(|| err("bad line"))?]
-                    } else {
-                        coords
-                            .as_array()
-                            .ok_or_else(|| err("bad multilinestring"))?
-                            .iter()
-                            .map(parse_line)
-                            .collect::<Option<_>>()
-                            .ok_or_else(|| err("bad multilinestring"))?
-                    };
+                    let lines = one_or_many(coords, gtype == "MultiLineString", parse_line)
+                        .ok_or_else(|| err("bad line"))?;
                     g.borders.push(Border {
                         id,
                         countries: [a, b],
@@ -423,6 +399,19 @@ fn parse_line(v: &serde_json::Value) -> Option<Vec<[f64; 2]>> {
             Some([a.first()?.as_f64()?, a.get(1)?.as_f64()?])
         })
         .collect()
+}
+
+/// The geometries of a `Multi*` coordinate array, or the one geometry of a single one.
+fn one_or_many<T>(
+    coords: &serde_json::Value,
+    multi: bool,
+    parse: fn(&serde_json::Value) -> Option<T>,
+) -> Option<Vec<T>> {
+    if multi {
+        coords.as_array()?.iter().map(parse).collect()
+    } else {
+        parse(coords).map(|one| vec![one])
+    }
 }
 
 fn parse_rings(v: &serde_json::Value) -> Option<Vec<Vec<[f64; 2]>>> {
