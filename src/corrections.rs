@@ -12,6 +12,10 @@
 //! 4. else the correction is *orphaned*: kept in the workspace, not applied,
 //!    and listed so the user can see it.
 //!
+//! A *split* ([`Action::Split`]) is not applied to one article's events: it names the
+//! reports of a merged event that must stay apart, and [`crate::merge`] honours it
+//! (see [`splits`]).
+//!
 //! Corrections are applied in order, so a later edit of the same event wins
 //! field by field. An edit or deletion targets the event whose evidence is the
 //! anchored sentence (or overlaps it most, when the extractor now splits
@@ -143,13 +147,43 @@ pub struct NewEvent {
     pub summary: String,
 }
 
+/// One report of a merged event, as a split names it: the article's path when split and
+/// the key of the report's evidence sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SplitSource {
+    pub article: String,
+    pub key: EvidenceKey,
+}
+
+impl SplitSource {
+    /// Whether `event` of `article` is this report: the same sentence, in the same article
+    /// (same path, or same text). `article_hash` is computed only when the path differs.
+    pub fn is(
+        &self,
+        article: &Article,
+        event: &Event,
+        article_hash: impl FnOnce() -> String,
+    ) -> bool {
+        event.evidence.sentence == self.key.sentence
+            && (article.path == self.article || article_hash() == self.key.article_hash)
+    }
+}
+
 /// What a correction does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Action {
-    Edit { changes: EventEdit },
+    Edit {
+        changes: EventEdit,
+    },
     Delete,
-    Add { event: NewEvent },
+    Add {
+        event: NewEvent,
+    },
+    /// Never merge these reports with one another (workspace version 2).
+    Split {
+        sources: Vec<SplitSource>,
+    },
 }
 
 /// One user correction, stored in the workspace.
@@ -184,6 +218,21 @@ impl Correction {
             key: EvidenceKey::new(&article.text, start, end)?,
             event_id: None,
             action: Action::Add { event },
+        })
+    }
+    /// Keep the reports of a merged event apart; `None` with fewer than two reports.
+    /// The first report anchors the correction.
+    pub fn split(sources: Vec<SplitSource>) -> Option<Self> {
+        let first = sources.first()?.clone();
+        if sources.len() < 2 {
+            return None;
+        }
+        Some(Correction {
+            id: 0,
+            article: first.article,
+            key: first.key,
+            event_id: None,
+            action: Action::Split { sources },
         })
     }
     fn on_event(article: &Article, event: &Event, action: Action) -> Self {
@@ -304,6 +353,10 @@ pub fn apply(
         .collect();
     let mut orphans = Vec::new();
     for c in corrections.iter().filter(|c| c.concerns(article, &hash)) {
+        if matches!(c.action, Action::Split { .. }) {
+            // Splits act on merging across articles, not on this article's events.
+            continue;
+        }
         let orphan = |reason| Orphan {
             correction: c.clone(),
             reason,
@@ -352,10 +405,22 @@ pub fn apply(
                 }
                 None => orphans.push(orphan(OrphanReason::NoEventAtSentence)),
             },
+            Action::Split { .. } => {}
         }
     }
     out.sort_by_key(|ce| (ce.event.evidence.start, ce.added));
     (out, orphans)
+}
+
+/// The groups of reports the user split apart, in correction order.
+pub fn splits(corrections: &[Correction]) -> Vec<&[SplitSource]> {
+    corrections
+        .iter()
+        .filter_map(|c| match &c.action {
+            Action::Split { sources } => Some(sources.as_slice()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The event a correction anchored at `start..end` targets: the exact span
@@ -724,6 +789,45 @@ mod tests {
         let c = edit_provinces(&a);
         let back: Correction = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
         assert_eq!(back, c);
+    }
+
+    #[test]
+    fn split_is_kept_out_of_apply_and_listed_by_splits() {
+        let a = article(TEXT);
+        let e = &extracted(TEXT)[0];
+        let key = EvidenceKey::of_event(&a, e);
+        let other = SplitSource {
+            article: "b.txt".into(),
+            key: EvidenceKey::new("Other text.", 0, 11).unwrap(),
+        };
+        let mine = SplitSource {
+            article: a.path.clone(),
+            key: key.clone(),
+        };
+        assert!(Correction::split(vec![mine.clone()]).is_none());
+        let c = Correction::split(vec![mine.clone(), other.clone()]).unwrap();
+        assert_eq!(c.key, key);
+        // Not applied to the article's events, never orphaned (even if the sentence is gone).
+        let (evs, orphans) = apply(&a, extracted(TEXT), std::slice::from_ref(&c));
+        assert_eq!(evs.len(), 1);
+        assert!(!evs[0].edited && orphans.is_empty());
+        let gone = article("Nothing here.");
+        assert!(apply(&gone, Vec::new(), std::slice::from_ref(&c))
+            .1
+            .is_empty());
+        let cs = [edit_provinces(&a), c.clone()];
+        let groups = splits(&cs);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0], [mine.clone(), other]);
+        // Recognises its report by path, or by text when the path changed.
+        assert!(mine.is(&a, e, || unreachable!("same path: no hash needed")));
+        let mut moved = article(TEXT);
+        moved.path = "moved.txt".into();
+        assert!(mine.is(&moved, e, || content_hash(TEXT)));
+        assert!(!mine.is(&moved, e, || content_hash("changed")));
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(json.contains(r#""type":"split""#), "{json}");
+        assert_eq!(serde_json::from_str::<Correction>(&json).unwrap(), c);
     }
 
     #[test]

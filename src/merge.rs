@@ -8,11 +8,16 @@
 //! as talks and a signing), and their provinces overlap (Jaccard ≥ 0.5), or both
 //! name no province and state the same day. Undated reports never merge. A year
 //! missing from one report is taken from a dated one and marked as inferred.
+//!
+//! The user can split a merged event back into its reports: [`merge_events_apart`] takes
+//! those splits (groups of [`SplitSource`]) and never puts two reports of one group in the
+//! same merged event.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::corrections::{content_hash, SplitSource};
 use crate::model::{Article, Event, EventKind, Evidence, PartialDate, Precision, ProvinceId};
 
 /// One report of a merged event.
@@ -81,6 +86,56 @@ struct Cluster {
 /// Merge the events of several articles. Deterministic: the output follows the
 /// order of the first report of each event (articles in the given order).
 pub fn merge_events(articles: &[(&Article, &[Event])]) -> Vec<MergedEvent> {
+    merge_events_apart(articles, &[])
+}
+
+/// For each report (article index, event index) named by a split, the splits naming it.
+fn split_groups(
+    articles: &[(&Article, &[Event])],
+    apart: &[&[SplitSource]],
+) -> HashMap<(usize, usize), Vec<usize>> {
+    let mut groups: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    if apart.is_empty() {
+        return groups;
+    }
+    let sentences: HashSet<&str> = apart
+        .iter()
+        .flat_map(|g| g.iter().map(|s| s.key.sentence.as_str()))
+        .collect();
+    for (ai, (article, events)) in articles.iter().enumerate() {
+        let mut hash: Option<String> = None;
+        for (ei, e) in events.iter().enumerate() {
+            if !sentences.contains(e.evidence.sentence.as_str()) {
+                continue;
+            }
+            for (gi, group) in apart.iter().enumerate() {
+                let named = group.iter().any(|s| {
+                    s.is(article, e, || {
+                        hash.get_or_insert_with(|| content_hash(&article.text))
+                            .clone()
+                    })
+                });
+                if named {
+                    groups.entry((ai, ei)).or_default().push(gi);
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// [`merge_events`], keeping apart the reports the user split: no two reports named by
+/// one group of `apart` end up in the same merged event.
+pub fn merge_events_apart(
+    articles: &[(&Article, &[Event])],
+    apart: &[&[SplitSource]],
+) -> Vec<MergedEvent> {
+    let groups = split_groups(articles, apart);
+    let split_apart = |a: (usize, usize), b: (usize, usize)| match (groups.get(&a), groups.get(&b))
+    {
+        (Some(x), Some(y)) => x.iter().any(|g| y.contains(g)),
+        _ => false,
+    };
     let mut clusters: Vec<Cluster> = Vec::new();
     // Clusters by month (year-only dates under `None`): two dated reports can only
     // match within one bucket, since a year alone never joins a finer date.
@@ -95,6 +150,7 @@ pub fn merge_events(articles: &[(&Article, &[Event])]) -> Vec<MergedEvent> {
                     c.members.iter().all(|&(ma, me)| {
                         let other = &articles[ma].1[me];
                         ma != ai
+                            && !split_apart((ma, me), (ai, ei))
                             && family(other.kind) == family(e.kind)
                             && other.date.is_some_and(|od| dates_match(&od, &d))
                             && if e.provinces.is_empty() && other.provinces.is_empty() {
@@ -278,6 +334,43 @@ mod tests {
         let ea = [ev("a1", Some("2023"), EventKind::Meeting, &["KH-19"])];
         let eb = [ev("b1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"])];
         assert_eq!(merge_events(&[(&a, &ea), (&b, &eb)]).len(), 2);
+    }
+
+    #[test]
+    fn a_split_keeps_its_reports_apart_and_nothing_else() {
+        let (a, b, c) = (art("a.txt"), art("b.txt"), art("c.txt"));
+        let ea = [ev("a1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"])];
+        let eb = [ev("b1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"])];
+        let ec = [ev("c1", Some("2023-09-26"), EventKind::Meeting, &["KH-19"])];
+        let input = [(&a, &ea[..]), (&b, &eb[..]), (&c, &ec[..])];
+        assert_eq!(merge_events(&input).len(), 1);
+        let source = |art: &Article, e: &Event| SplitSource {
+            article: art.path.clone(),
+            key: crate::corrections::EvidenceKey {
+                article_hash: content_hash(&art.text),
+                start: e.evidence.start,
+                end: e.evidence.end,
+                sentence: e.evidence.sentence.clone(),
+            },
+        };
+        // a and b split apart: c still joins one of them.
+        let split = [source(&a, &ea[0]), source(&b, &eb[0])];
+        let m = merge_events_apart(&input, &[&split]);
+        assert_eq!(m.len(), 2);
+        let ids: Vec<Vec<&str>> = m
+            .iter()
+            .map(|m| m.sources.iter().map(|s| s.event_id.as_str()).collect())
+            .collect();
+        assert_eq!(ids, [vec!["a1", "c1"], vec!["b1"]]);
+        // All three split: three events.
+        let all = [split[0].clone(), split[1].clone(), source(&c, &ec[0])];
+        assert_eq!(merge_events_apart(&input, &[&all]).len(), 3);
+        // A split naming other sentences changes nothing.
+        let mut other = split.clone();
+        for s in &mut other {
+            s.key.sentence = "elsewhere".into();
+        }
+        assert_eq!(merge_events_apart(&input, &[&other]).len(), 1);
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! The workspace file: what the user had open and what they changed.
 //!
 //! ```json
-//! { "format": "border-atlas-workspace", "version": 1,
+//! { "format": "border-atlas-workspace", "version": 2,
 //!   "files": ["/data/news/a.txt", "b.html"],
 //!   "published_overrides": {"/data/news/a.txt": "2022-05-30"},
 //!   "corrections": [ {"id": 1, "article": "...", "key": {...}, "action": {"type": "edit", ...}} ],
 //!   "filters": { ...app-defined... },
 //!   "view": { ...app-defined... } }
 //! ```
+//!
+//! Versions: 1 had edit, delete and add corrections; 2 adds split corrections
+//! (`"type": "split"`, merged events the user split into their reports). This build reads
+//! both and writes 2, so an older build refuses a file it could not read correctly
+//! instead of calling it damaged.
 //!
 //! Saving is atomic ([`crate::atomic::write_atomic`]) and refuses to replace a
 //! file that is a newer workspace or not a workspace at all unless the caller
@@ -27,8 +32,10 @@ use crate::corrections::Correction;
 
 /// The `format` tag of a workspace file.
 pub const FORMAT: &str = "border-atlas-workspace";
-/// The schema version this build reads and writes.
-pub const VERSION: u64 = 1;
+/// The schema version this build writes (and the newest it reads).
+pub const VERSION: u64 = 2;
+/// The oldest schema version this build reads.
+pub const OLDEST_VERSION: u64 = 1;
 /// Largest workspace file read (corrections of a big corpus stay far below).
 pub const MAX_WORKSPACE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -251,7 +258,7 @@ impl Workspace {
             }
         }
         match obj.get("version").and_then(serde_json::Value::as_u64) {
-            Some(VERSION) => {}
+            Some(v) if (OLDEST_VERSION..=VERSION).contains(&v) => {}
             Some(v) if v > VERSION => {
                 return Err(WorkspaceError::NewerVersion {
                     path: path.to_path_buf(),
@@ -368,7 +375,7 @@ mod tests {
         let e = err(r#"{"format": "border-atlas-workspace", "version": 3}"#);
         assert_eq!(
             e,
-            "workspace w.json: version 3 is newer than this Border Atlas supports (1); it was not changed"
+            "workspace w.json: version 3 is newer than this Border Atlas supports (2); it was not changed"
         );
     }
 
@@ -385,6 +392,22 @@ mod tests {
         let e = err(r#"{"format": "border-atlas-workspace", "version": 1, "files": 7}"#);
         assert!(e.contains("damaged") && e.contains("w.json"), "{e}");
         assert!(Workspace::from_slice(Path::new("w"), b"\xff\xfe{").is_err());
+    }
+
+    #[test]
+    fn version_1_files_with_corrections_still_load_and_save_as_2() {
+        let v1 = br#"{"format": "border-atlas-workspace", "version": 1, "corrections": [
+            {"id": 4, "article": "a.txt",
+             "key": {"article_hash": "00", "start": 0, "end": 3, "sentence": "Met."},
+             "action": {"type": "delete"}}]}"#;
+        let ws = Workspace::from_slice(Path::new("w.json"), v1).unwrap();
+        assert_eq!(ws.corrections.len(), 1);
+        let json = ws.to_json().unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["version"], 2);
+        let back = Workspace::from_slice(Path::new("w.json"), json.as_bytes()).unwrap();
+        assert_eq!(back.version, 2);
+        assert_eq!(back.corrections, ws.corrections);
     }
 
     #[test]

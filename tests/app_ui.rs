@@ -749,3 +749,261 @@ fn opening_a_workspace_with_moved_files_reports_them_and_keeps_the_rest() {
     assert!(notice.text.contains("moved-away.txt"), "{}", notice.text);
     harness.get_by_label(&notice.text);
 }
+
+/// A meeting the extractor finds, and a sentence about Siem Pang district (Stung Treng,
+/// KH-19) that states no event it can see: the user adds that one.
+const ARTICLE_D: &str = "Title: Champasak and Stung Treng review checkpoint hours
+Published: 2024-05-20
+
+Provincial officials of Champasak and Stung Treng met in Pakse on 14 May 2024 to review checkpoint hours.
+
+Traders in Siem Pang district have long asked for a second crossing.
+";
+
+const MISSED: &str = "Traders in Siem Pang district have long asked for a second crossing.";
+
+#[test]
+fn an_event_added_from_a_sentence_is_saved_marked_and_undoable() {
+    let f = fixture();
+    let d = f.dir.path().join("checkpoint-hours.txt");
+    std::fs::write(&d, ARTICLE_D).unwrap();
+    let mut harness = app_with(vec![d.clone()]);
+    assert_eq!(harness.state().corpus().event_count(), 1);
+    let k = harness.state().corpus().events_in_order()[0];
+    let label = row_text(harness.state().corpus(), k);
+    harness.get_by_label(&label).click();
+    harness.run();
+
+    // Pick the sentence in the article pane: the form is pre-filled from it.
+    harness.get_by_label("Add a missed event…").click();
+    harness.run();
+    harness.get_by_label(MISSED).click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Stung Treng (KH-19)");
+    let date = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Date");
+    date.focus();
+    date.type_text("2024-05");
+    harness.run();
+    harness.get_by_label("Add event").click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.corpus().event_count(), 2);
+    let added = app.selected_event().expect("the added event is selected");
+    let e = &app.corpus().event(added).unwrap().event;
+    assert!(e.id.starts_with("added-"), "{}", e.id);
+    assert_eq!(e.evidence.sentence.trim(), MISSED);
+    assert_eq!(e.summary, MISSED);
+    assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2024-05"));
+    assert_eq!(provinces_of(&harness, added), ["KH-19"]);
+    assert!(
+        e.location
+            .as_deref()
+            .is_some_and(|l| l.contains("Siem Pang")),
+        "{:?}",
+        e.location
+    );
+    let row = row_text(harness.state().corpus(), added) + " · added";
+    harness.get_by_label(&row);
+    harness.get_by_label("added");
+
+    // In the workspace, and back after reopening it.
+    let ws = f.dir.path().join("added.json");
+    let workspace = harness.state().workspace();
+    assert_eq!(workspace.corrections.len(), 1);
+    assert!(matches!(
+        workspace.corrections[0].action,
+        border_atlas::corrections::Action::Add { .. }
+    ));
+    workspace.save(&ws).unwrap();
+
+    // Ctrl+Z takes it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().corpus().event_count(), 1);
+    assert!(harness.query_by_label(&row).is_none());
+    drop(harness);
+
+    let mut reopened = build(move || {
+        let mut config = AppConfig::for_test(Vec::new());
+        config.workspace = Some(ws);
+        config
+    });
+    assert_eq!(reopened.state().corpus().event_count(), 2);
+    let again = reopened.state().corpus().events_in_order().to_vec();
+    let labels = row_labels(&mut reopened, &again);
+    let added_row = labels
+        .iter()
+        .find(|l| l.contains(MISSED))
+        .expect("the added event")
+        .clone();
+    reopened.get_by_label(&(added_row + " · added"));
+}
+
+#[test]
+fn the_location_of_an_event_is_edited_in_the_form() {
+    let f = fixture();
+    let mut harness = app_with(vec![f.a.clone()]);
+    let meeting = event_of_kind(&harness, EventKind::Meeting);
+    let label = row_text(harness.state().corpus(), meeting);
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.get_by_label("Edit event").click();
+    harness.run();
+    // Replace whatever the extractor found: focus, select all, type.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Location")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Location")
+        .type_text("Stung Treng town hall");
+    harness.run();
+    harness.get_by_label("Save edit").click();
+    harness.run();
+    let k = harness.state().selected_event().expect("still selected");
+    let app = harness.state();
+    assert_eq!(
+        app.corpus().event(k).unwrap().event.location.as_deref(),
+        Some("Stung Treng town hall")
+    );
+    let ws = app.workspace();
+    let border_atlas::corrections::Action::Edit { changes } = &ws.corrections[0].action else {
+        panic!("an edit: {:?}", ws.corrections[0].action);
+    };
+    assert_eq!(
+        changes.location,
+        Some(Some("Stung Treng town hall".to_string()))
+    );
+    assert!(changes.provinces.is_none() && changes.kind.is_none());
+    harness.get_by_label("Stung Treng town hall");
+}
+
+#[test]
+fn a_correction_whose_sentence_left_the_article_is_listed_and_can_be_discarded() {
+    let f = fixture();
+    let mut harness = app_with(vec![f.a.clone(), f.b.clone()]);
+    let visit = event_of_kind(&harness, EventKind::Visit);
+    let label = row_text(harness.state().corpus(), visit);
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.get_by_label("Delete event").click();
+    harness.run();
+    assert_eq!(harness.state().corpus().event_count(), 3);
+    assert!(harness.state().orphans().is_empty());
+
+    // The article loses the visit's sentence; the deletion no longer anchors.
+    let changed = ARTICLE_B.replace(
+        "In January 2024, a delegation from Champasak visited Preah Vihear to prepare the memorandum.\n",
+        "",
+    );
+    assert_ne!(changed, ARTICLE_B);
+    std::fs::write(&f.b, changed).unwrap();
+    harness.state_mut().send(Command::Reload);
+    wait_loaded(&mut harness);
+    let orphans = harness.state().orphans();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(
+        orphans[0].reason,
+        border_atlas::corrections::OrphanReason::SentenceNotFound
+    );
+    assert_eq!(harness.state().corpus().event_count(), 3);
+
+    harness
+        .get_by_label("1 corrections no longer apply")
+        .click();
+    harness.run();
+    harness.get_by_label("Corrections that no longer apply (1)");
+    let text = border_atlas::app::orphans::describe(&orphans[0]);
+    assert!(text.contains("preah-vihear-champasak.txt"), "{text}");
+    assert!(text.contains("no longer in the article"), "{text}");
+    harness.get_by_label(&text);
+    assert!(harness
+        .query_all_by_label_contains("delegation from Champasak visited Preah Vihear")
+        .next()
+        .is_some());
+    let id = orphans[0].correction.id;
+    harness
+        .get_by_label(&format!("Discard correction {id}"))
+        .click();
+    harness.run();
+    assert!(harness.state().orphans().is_empty());
+    assert!(harness.state().workspace().corrections.is_empty());
+    assert!(harness
+        .query_by_label("1 corrections no longer apply")
+        .is_none());
+    harness.get_by_label("Corrections that no longer apply (0)");
+}
+
+#[test]
+fn a_merged_event_is_split_into_its_sources_for_good() {
+    let f = fixture();
+    let c = f.dir.path().join("attapeu-stung-treng.txt");
+    std::fs::write(&c, ARTICLE_C).unwrap();
+    let ws = f.dir.path().join("split.json");
+    let (a, c2, ws2) = (f.a.clone(), c.clone(), ws.clone());
+    let mut harness = build(move || {
+        let mut config = AppConfig::for_test(vec![a, c2]);
+        config.dialog = Box::new(FixedDialog(DialogOutcome::Picked(vec![ws2])));
+        config
+    });
+    let yearless = |h: &Harness<'static, BorderAtlasApp>| -> EventKey {
+        let app = h.state();
+        *app.corpus()
+            .events_in_order()
+            .iter()
+            .find(|k| {
+                let e = &app.corpus().event(**k).unwrap().event;
+                e.date.map(|d| d.to_string()) == Some("XXXX-09-26".into())
+            })
+            .expect("the yearless report")
+    };
+    let label = row_text(harness.state().corpus(), yearless(&harness));
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.get_by_label("Reported by 2 sources");
+    harness.get_by_label("Split into sources").click();
+    harness.run();
+    assert!(harness.query_by_label("Reported by 2 sources").is_none());
+    assert!(harness.query_by_label("Split into sources").is_none());
+    let corrections = harness.state().workspace().corrections;
+    assert_eq!(corrections.len(), 1);
+    let border_atlas::corrections::Action::Split { sources } = &corrections[0].action else {
+        panic!("a split: {:?}", corrections[0].action);
+    };
+    assert_eq!(sources.len(), 2);
+
+    // Undo merges them again; redo splits them.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.get_by_label("Reported by 2 sources");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert!(harness.query_by_label("Reported by 2 sources").is_none());
+
+    // Saved in the workspace (version 2) and honoured after reopening it.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Save workspace…").click();
+    harness.run();
+    harness.run();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&ws).unwrap()).unwrap();
+    assert_eq!(v["version"], 2);
+    assert_eq!(v["corrections"][0]["action"]["type"], "split");
+    drop(harness);
+    let mut reopened = build(move || {
+        let mut config = AppConfig::for_test(Vec::new());
+        config.workspace = Some(ws);
+        config
+    });
+    let label = row_text(reopened.state().corpus(), yearless(&reopened));
+    reopened.get_by_label(&label).click();
+    reopened.run();
+    assert!(reopened.query_by_label("Reported by 2 sources").is_none());
+    assert!(reopened.query_by_label("Split into sources").is_none());
+}

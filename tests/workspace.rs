@@ -213,7 +213,7 @@ fn newer_version_is_refused_and_never_overwritten() {
     assert_eq!(
         e.to_string(),
         format!(
-            "workspace {}: version 3 is newer than this Border Atlas supports (1); it was not changed",
+            "workspace {}: version 3 is newer than this Border Atlas supports ({VERSION}); it was not changed",
             path.display()
         )
     );

@@ -1,5 +1,6 @@
 //! The article pane: the selected event's article with its evidence sentence highlighted
-//! and scrolled into view.
+//! and scrolled into view. "Add a missed event…" turns the text into a list of its
+//! sentences; clicking one opens the add form ([`super::add_event`]).
 
 use egui::text::{LayoutJob, TextFormat};
 
@@ -17,6 +18,10 @@ pub struct ArticlePane {
     published_input: String,
     published_for: Option<String>,
     published_error: Option<String>,
+    /// Picking a sentence to add a missed event from (in this article).
+    picking: Option<crate::corpus::ArticleKey>,
+    /// The add form, once a sentence is picked.
+    pub add_form: Option<super::add_event::AddForm>,
 }
 
 /// Paragraphs of `text` as byte ranges (split on blank lines).
@@ -136,7 +141,40 @@ impl ArticlePane {
                 vc.send(Command::SetText(t.clone()));
             }
         }
+        // Adding a missed event: pick a sentence, then fill the form.
+        if let Some(form) = self.add_form.as_mut() {
+            if form.article != entry.article {
+                self.add_form = None;
+            } else {
+                ui.separator();
+                if super::add_event::ui(ui, vc, form) {
+                    self.add_form = None;
+                }
+            }
+        }
+        if self.picking.is_some_and(|k| k != entry.article) {
+            self.picking = None;
+        }
+        ui.horizontal(|ui| {
+            if self.picking.is_some() {
+                ui.label("Click the sentence that states the missed event.");
+                if ui.small_button("Cancel").clicked() {
+                    self.picking = None;
+                }
+            } else if self.add_form.is_none()
+                && ui
+                    .small_button("Add a missed event…")
+                    .on_hover_text("Pick a sentence of this article and add the event it states")
+                    .clicked()
+            {
+                self.picking = Some(entry.article);
+            }
+        });
         ui.separator();
+        if self.picking.is_some() {
+            self.sentence_picker(ui, entry.article, a);
+            return close;
+        }
 
         let ev = &entry.event.evidence;
         let text = &a.text;
@@ -188,6 +226,44 @@ impl ArticlePane {
                 }
             });
         close
+    }
+
+    /// The article as a list of its sentences, one button each; a click opens the add form.
+    fn sentence_picker(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: crate::corpus::ArticleKey,
+        a: &crate::model::Article,
+    ) {
+        let sentences = crate::extract::sentences::split(&a.text);
+        let mut picked = None;
+        egui::ScrollArea::vertical()
+            .id_salt("article_pick_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let mut para = None;
+                for s in &sentences {
+                    let Some(text) = a.text.get(s.start..s.end) else {
+                        continue;
+                    };
+                    if para.is_some_and(|p| p != s.para) {
+                        ui.add_space(6.0);
+                    }
+                    para = Some(s.para);
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if ui
+                        .add(egui::Button::selectable(false, text).wrap())
+                        .on_hover_text("Add an event stated by this sentence")
+                        .clicked()
+                    {
+                        picked = Some((s.start, s.end));
+                    }
+                }
+            });
+        if let Some((start, end)) = picked {
+            self.picking = None;
+            self.add_form = super::add_event::AddForm::prefill(key, a, start, end);
+        }
     }
 }
 

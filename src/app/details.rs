@@ -25,7 +25,10 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edi
     let ev = &entry.event;
     ui.horizontal(|ui| {
         ui.heading("Event");
-        if vc.edited.contains(&ev.id) {
+        if super::event_list::is_added(&ev.id) {
+            ui.label(egui::RichText::new("added").italics().strong())
+                .on_hover_text("Added by you from a sentence of the article (Ctrl+Z undoes)");
+        } else if vc.edited.contains(&ev.id) {
             ui.label(egui::RichText::new("edited").italics().strong())
                 .on_hover_text("Changed by a correction (Ctrl+Z undoes the last one)");
         }
@@ -88,7 +91,19 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edi
     ui.label(&ev.summary);
     if let Some(m) = vc.merged.filter(|m| m.sources.len() > 1) {
         ui.separator();
-        ui.strong(format!("Reported by {} sources", m.sources.len()));
+        ui.horizontal(|ui| {
+            ui.strong(format!("Reported by {} sources", m.sources.len()));
+            if ui
+                .button("Split into sources")
+                .on_hover_text(
+                    "These reports are not the same occasion: keep them as separate events \
+                     (recorded in the workspace; Ctrl+Z undoes)",
+                )
+                .clicked()
+            {
+                vc.send(Command::SplitMerged(key));
+            }
+        });
         if m.disagreement {
             ui.colored_label(
                 ui.visuals().warn_fg_color,

@@ -1,5 +1,5 @@
 //! Editing an event in the details pane (issue 5): a draft of the event's provinces, kind,
-//! date and summary; "Save edit" turns the differences into an [`EventEdit`] that the app
+//! date, location and summary; "Save edit" turns the differences into an [`EventEdit`] that the app
 //! records as a [`crate::corrections::Correction`].
 
 use std::collections::BTreeSet;
@@ -19,6 +19,8 @@ pub struct Draft {
     pub kind: EventKind,
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `XXXX-MM-DD`, or empty for "undated".
     pub date: String,
+    /// Where it took place; empty for "no location".
+    pub location: String,
     pub summary: String,
     /// Why the last "Save edit" was refused.
     pub error: Option<String>,
@@ -31,6 +33,7 @@ impl Draft {
             provinces: ev.provinces.iter().map(|p| p.0.clone()).collect(),
             kind: ev.kind,
             date: ev.date.map(|d| d.to_string()).unwrap_or_default(),
+            location: ev.location.clone().unwrap_or_default(),
             summary: ev.summary.clone(),
             error: None,
         }
@@ -55,11 +58,23 @@ impl Draft {
             date,
             kind: self.kind,
             provinces,
+            // An untouched field keeps the extracted text as it was (no spurious edit).
+            location: if self.location.trim() == before.location.as_deref().unwrap_or("").trim() {
+                before.location.clone()
+            } else {
+                parse_location(&self.location)
+            },
             summary: self.summary.trim().to_string(),
             ..before.clone()
         };
         Ok(EventEdit::between(before, &after))
     }
+}
+
+/// The location field: trimmed, empty = no location.
+pub fn parse_location(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
 }
 
 /// Parse the date field: empty = no date.
@@ -80,6 +95,27 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
     };
     let before = entry.event.clone();
     ui.heading("Edit event");
+    // Buttons first: they stay in view in a short details pane.
+    if let Some(e) = &draft.error {
+        ui.colored_label(ui.visuals().warn_fg_color, e);
+    }
+    let mut closed = false;
+    ui.horizontal(|ui| {
+        if ui.button("Save edit").clicked() {
+            match draft.to_edit(&before) {
+                Ok(edit) => {
+                    if !edit.is_empty() {
+                        vc.send(Command::EditEvent(draft.key, edit));
+                    }
+                    closed = true;
+                }
+                Err(e) => draft.error = Some(e),
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            closed = true;
+        }
+    });
     egui::Grid::new("edit_event")
         .num_columns(2)
         .spacing([8.0, 4.0])
@@ -104,6 +140,16 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
                 })
                 .response
                 .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.strong("Location");
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.location)
+                    .hint_text("e.g. Khong district, Champasak")
+                    .id_salt("edit_location"),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Empty: no location");
             ui.end_row();
         });
     ui.strong("Provinces");
@@ -141,26 +187,6 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
             .id_salt("edit_summary"),
     )
     .labelled_by(label.id);
-    if let Some(e) = &draft.error {
-        ui.colored_label(ui.visuals().warn_fg_color, e);
-    }
-    let mut closed = false;
-    ui.horizontal(|ui| {
-        if ui.button("Save edit").clicked() {
-            match draft.to_edit(&before) {
-                Ok(edit) => {
-                    if !edit.is_empty() {
-                        vc.send(Command::EditEvent(draft.key, edit));
-                    }
-                    closed = true;
-                }
-                Err(e) => draft.error = Some(e),
-            }
-        }
-        if ui.button("Cancel").clicked() {
-            closed = true;
-        }
-    });
     closed
 }
 
@@ -198,6 +224,24 @@ mod tests {
         assert_eq!(edit.date, Some(Some("XXXX-09-26".parse().unwrap())));
         assert_eq!(edit.kind, None);
         assert_eq!(edit.summary, None);
+        assert_eq!(edit.location, None);
+    }
+
+    #[test]
+    fn location_is_edited_set_and_cleared() {
+        let ev = event();
+        let mut d = Draft::of(EventKey(0), &ev);
+        assert_eq!(d.location, "");
+        d.location = "  Stung Treng town ".into();
+        let edit = d.to_edit(&ev).unwrap();
+        assert_eq!(edit.location, Some(Some("Stung Treng town".to_string())));
+        assert!(edit.date.is_none() && edit.provinces.is_none());
+        let mut located = ev.clone();
+        located.location = Some("Pakse".into());
+        let mut d = Draft::of(EventKey(0), &located);
+        assert_eq!(d.location, "Pakse");
+        d.location = "   ".into();
+        assert_eq!(d.to_edit(&located).unwrap().location, Some(None));
     }
 
     #[test]

@@ -9,6 +9,11 @@ pub struct EventList {
     pub scroll_to_selected: bool,
 }
 
+/// Whether the event was added by the user (see [`crate::corrections::Correction::added_event_id`]).
+pub fn is_added(event_id: &str) -> bool {
+    event_id.starts_with("added-")
+}
+
 /// One-line text of an event row (also its accessible label).
 pub fn row_text(corpus: &Corpus, key: EventKey) -> String {
     let Some(e) = corpus.event(key) else {
@@ -102,7 +107,9 @@ impl EventList {
                 };
                 let selected = vc.selected_event == Some(key);
                 let mut text = row_text(vc.corpus, key);
-                if vc.edited.contains(&e.event.id) {
+                if is_added(&e.event.id) {
+                    text.push_str(" · added");
+                } else if vc.edited.contains(&e.event.id) {
                     text.push_str(" · edited");
                 }
                 ui.horizontal(|ui| {

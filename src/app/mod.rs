@@ -7,6 +7,7 @@
 //! - views (one module each, a small struct with `ui`) read a borrowed [`ViewCtx`] and push
 //!   [`Command`]s, which the app runs at the end of the frame.
 
+pub mod add_event;
 pub mod article_pane;
 pub mod details;
 pub mod dialog;
@@ -16,6 +17,7 @@ pub mod event_list;
 pub mod fonts;
 pub mod loader;
 pub mod map;
+pub mod orphans;
 pub mod side_panel;
 pub mod timeline;
 
@@ -28,7 +30,7 @@ use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::corpus::{Corpus, EventKey, FileStamp, Filter, LoadedArticle};
-use crate::corrections::{CorrectedEvent, Correction, CorrectionLog, EventEdit};
+use crate::corrections::{CorrectedEvent, Correction, CorrectionLog, EventEdit, NewEvent};
 use crate::gazetteer::gazetteer;
 use crate::model::{EventKind, ProvinceId};
 use crate::workspace::Workspace;
@@ -94,6 +96,14 @@ pub enum Command {
     EditEvent(EventKey, EventEdit),
     /// Record this event as false (a deletion correction).
     DeleteEvent(EventKey),
+    /// Record an event the extractor missed, stated by `text[start..end]` of this article.
+    AddEvent(crate::corpus::ArticleKey, usize, usize, NewEvent),
+    /// Split the merged event this event belongs to back into its reports (a correction).
+    SplitMerged(EventKey),
+    /// Remove this correction from the workspace (an orphaned one, typically).
+    DiscardCorrection(u64),
+    /// Show or hide the list of corrections that no longer apply.
+    ShowOrphans(bool),
     Undo,
     Redo,
     /// Ask where to save the workspace, then save it.
@@ -278,6 +288,9 @@ pub struct BorderAtlasApp {
     /// Edited event ids per file, and all of them.
     edited_by_path: HashMap<String, HashSet<String>>,
     edited: HashSet<String>,
+    /// Corrections that could not be applied, per loaded file.
+    orphans_by_path: HashMap<String, Vec<crate::corrections::Orphan>>,
+    show_orphans: bool,
     /// The event being edited in the details pane.
     draft: Option<edit::Draft>,
     notice: Option<Notice>,
@@ -321,6 +334,8 @@ impl BorderAtlasApp {
             published_overrides: Default::default(),
             edited_by_path: HashMap::new(),
             edited: HashSet::new(),
+            orphans_by_path: HashMap::new(),
+            show_orphans: false,
             draft: None,
             notice: None,
             commands: Vec::new(),
@@ -380,6 +395,15 @@ impl BorderAtlasApp {
         self.refresh_derived();
         self.derived.filtered.clone()
     }
+    /// Corrections that could not be applied to the loaded articles, by correction id
+    /// (one correction concerning two loaded copies of its article is listed once).
+    pub fn orphans(&self) -> Vec<crate::corrections::Orphan> {
+        let mut out: Vec<crate::corrections::Orphan> =
+            self.orphans_by_path.values().flatten().cloned().collect();
+        out.sort_by_key(|o| o.correction.id);
+        out.dedup_by_key(|o| o.correction.id);
+        out
+    }
     /// The article text highlighted as evidence on the last frame.
     pub fn article_highlight(&self) -> Option<&str> {
         self.article_pane.highlighted.as_deref()
@@ -417,6 +441,7 @@ impl BorderAtlasApp {
             self.corpus.remove_path(&p);
             self.raw.remove(&p);
             self.edited_by_path.remove(&p);
+            self.orphans_by_path.remove(&p);
         }
         for p in &paths {
             let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
@@ -571,6 +596,7 @@ impl BorderAtlasApp {
     ) -> Option<(String, Vec<LoadedArticle>, Option<FileStamp>)> {
         let (articles, stamp) = self.raw.get(path)?;
         let mut edited = HashSet::new();
+        let mut orphaned = Vec::new();
         let corrected: Vec<LoadedArticle> = articles
             .iter()
             .map(|la| {
@@ -585,11 +611,12 @@ impl BorderAtlasApp {
                         LoadedArticle::extract_with(article, self.pipeline.extract)
                     });
                 let la = overridden.as_ref().unwrap_or(la);
-                let (events, _orphans) = crate::corrections::apply(
+                let (events, orphans) = crate::corrections::apply(
                     &la.article,
                     la.events.clone(),
                     self.corrections.corrections(),
                 );
+                orphaned.extend(orphans);
                 let events = events
                     .into_iter()
                     .map(|ce| {
@@ -607,6 +634,7 @@ impl BorderAtlasApp {
             .collect();
         let stamp = *stamp;
         self.edited_by_path.insert(path.to_string(), edited);
+        self.orphans_by_path.insert(path.to_string(), orphaned);
         Some((path.to_string(), corrected, stamp))
     }
 
@@ -645,6 +673,85 @@ impl BorderAtlasApp {
         let path = article.source_path.clone();
         self.corrections.push(c);
         self.reapply(Some(vec![path]));
+    }
+
+    /// Record an added event and select it.
+    fn add_event(
+        &mut self,
+        article: crate::corpus::ArticleKey,
+        start: usize,
+        end: usize,
+        event: NewEvent,
+    ) {
+        let Some(entry) = self.corpus.article(article) else {
+            self.notice = Some(Notice {
+                text: "Event not added: its article is no longer loaded.".into(),
+                is_error: true,
+            });
+            return;
+        };
+        let Some(mut c) = Correction::add(&entry.article, start, end, event) else {
+            self.notice = Some(Notice {
+                text: format!(
+                    "Event not added: the sentence is no longer in {}.",
+                    entry.article.path
+                ),
+                is_error: true,
+            });
+            return;
+        };
+        let path = entry.source_path.clone();
+        c.id = self.corrections.push(c.clone());
+        self.reapply(Some(vec![path]));
+        if let Some(k) = self.corpus.find_event_id(&c.added_event_id()) {
+            self.run_command(Command::SelectEvent(Some(k)));
+        }
+    }
+
+    /// Record that the reports merged with event `key` must stay apart.
+    fn split_merged(&mut self, key: EventKey) {
+        self.refresh_merged();
+        let Some(merged) = self
+            .corpus
+            .event(key)
+            .and_then(|e| self.derived.merged_of.get(&e.event.id))
+            .and_then(|i| self.derived.merged.get(*i))
+        else {
+            return;
+        };
+        let sources: Vec<crate::corrections::SplitSource> = merged
+            .sources
+            .iter()
+            .filter_map(|s| {
+                let article = self.corpus.articles().find(|a| a.article.path == s.path)?;
+                Some(crate::corrections::SplitSource {
+                    article: s.path.clone(),
+                    key: crate::corrections::EvidenceKey::new(
+                        &article.article.text,
+                        s.evidence.start,
+                        s.evidence.end,
+                    )?,
+                })
+            })
+            .collect();
+        let n = sources.len();
+        match Correction::split(sources) {
+            Some(c) => {
+                self.corrections.push(c);
+                // The merge is computed again with the split (the corpus itself is unchanged).
+                self.derived.merged_gen = None;
+                self.notice = Some(Notice {
+                    text: format!("Split into {n} separate events (Ctrl+Z undoes)."),
+                    is_error: false,
+                });
+            }
+            None => {
+                self.notice = Some(Notice {
+                    text: "Not split: fewer than two of its sources are still loaded.".into(),
+                    is_error: true,
+                });
+            }
+        }
     }
 
     // ---- export ----
@@ -813,6 +920,7 @@ impl BorderAtlasApp {
         self.corpus.clear();
         self.raw.clear();
         self.edited_by_path.clear();
+        self.orphans_by_path.clear();
         self.edited.clear();
         self.selected_event = None;
         self.draft = None;
@@ -872,7 +980,8 @@ impl BorderAtlasApp {
             .collect();
         let input: Vec<(&crate::model::Article, &[crate::model::Event])> =
             owned.iter().map(|(a, e)| (*a, e.as_slice())).collect();
-        let merged = crate::merge::merge_events(&input);
+        let splits = crate::corrections::splits(self.corrections.corrections());
+        let merged = crate::merge::merge_events_apart(&input, &splits);
         let mut merged_of = HashMap::new();
         for (i, m) in merged.iter().enumerate() {
             for src in &m.sources {
@@ -1009,14 +1118,30 @@ impl BorderAtlasApp {
                 self.correct(key, Correction::delete);
                 self.draft = None;
             }
+            Command::AddEvent(article, start, end, event) => {
+                self.add_event(article, start, end, event)
+            }
+            Command::DiscardCorrection(id) => {
+                if let Some(c) = self.corrections.remove(id) {
+                    self.notice = Some(Notice {
+                        text: format!("Discarded a correction of {}.", c.article),
+                        is_error: false,
+                    });
+                    self.reapply(None);
+                }
+            }
+            Command::ShowOrphans(b) => self.show_orphans = b,
+            Command::SplitMerged(key) => self.split_merged(key),
             Command::Undo => {
                 if self.corrections.undo().is_some() {
                     self.reapply(None);
+                    self.derived.merged_gen = None;
                 }
             }
             Command::Redo => {
                 if self.corrections.redo().is_some() {
                     self.reapply(None);
+                    self.derived.merged_gen = None;
                 }
             }
             Command::Open(paths) => self.open(paths),
@@ -1046,6 +1171,7 @@ impl BorderAtlasApp {
                 self.corpus.clear();
                 self.raw.clear();
                 self.edited_by_path.clear();
+                self.orphans_by_path.clear();
                 self.edited.clear();
                 self.persisted.open_paths.clear();
                 self.selected_event = None;
@@ -1282,6 +1408,13 @@ impl BorderAtlasApp {
                         self.commands.push(Command::Redo);
                     }
                     ui.weak(format!("{n} corrections in this workspace"));
+                    let orphans = self.orphans().len();
+                    if ui
+                        .button(format!("Corrections that no longer apply ({orphans})…"))
+                        .clicked()
+                    {
+                        self.commands.push(Command::ShowOrphans(true));
+                    }
                 });
                 ui.menu_button("View", |ui| {
                     ui.checkbox(&mut self.persisted.show_article, "Article pane");
@@ -1304,6 +1437,15 @@ impl BorderAtlasApp {
                         .clicked()
                 {
                     self.persisted.show_errors = true;
+                }
+                let orphans = self.orphans().len();
+                if orphans > 0
+                    && ui
+                        .button(format!("{orphans} corrections no longer apply"))
+                        .on_hover_text("Their article changed: see and discard them")
+                        .clicked()
+                {
+                    self.commands.push(Command::ShowOrphans(true));
                 }
                 if !self.filter.is_empty() && ui.button("Clear filters").clicked() {
                     self.commands.push(Command::ClearFilters);
@@ -1469,6 +1611,13 @@ impl eframe::App for BorderAtlasApp {
                 vc.send(Command::SelectLink(Some(link)));
             }
         });
+
+        if self.show_orphans {
+            let orphans = self.orphans();
+            let mut open = true;
+            orphans::window(&ctx, &mut open, &orphans, &mut self.commands);
+            self.show_orphans = open;
+        }
 
         self.run_commands();
         self.drive_screenshot(&ctx);
