@@ -64,12 +64,13 @@ fn main() -> anyhow::Result<()> {
     let total = start.elapsed();
     anyhow::ensure!(corpus.event_count() == n_events, "the corpus lost events");
     println!(
-        "load: {count} files, {:.1} MB, {} threads: read+parse {:.2} s, +extract {:.2} s, +merge {:.2} s, +index {:.2} s total; {n_articles} articles, {n_events} events, {merged} merged, {} provinces indexed; peak RSS {:.0} MB (before load {:.0} MB)",
+        "load: {count} files, {:.1} MB, {} threads: read+parse {:.2} s, extract {:.2} s, merge {:.2} s, index {:.2} s, total {:.2} s; {n_articles} articles, {n_events} events, {merged} merged, {} provinces indexed; peak RSS {:.0} MB (before load {:.0} MB)",
         bytes as f64 / 1e6,
         rayon::current_num_threads(),
         t_read.as_secs_f64(),
-        t_extract.as_secs_f64(),
-        t_merge.as_secs_f64(),
+        (t_extract - t_read).as_secs_f64(),
+        (t_merge - t_extract).as_secs_f64(),
+        (total - t_merge).as_secs_f64(),
         total.as_secs_f64(),
         corpus.provinces().count(),
         peak_rss_mb().unwrap_or(0.0),
