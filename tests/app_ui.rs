@@ -1007,3 +1007,38 @@ fn a_merged_event_is_split_into_its_sources_for_good() {
     assert!(reopened.query_by_label("Reported by 2 sources").is_none());
     assert!(reopened.query_by_label("Split into sources").is_none());
 }
+
+const QUIET_SENTENCE: &str = "Border guards from Stung Treng and Champasak exchanged New Year greetings at the Dong Kralor crossing.";
+
+#[test]
+fn an_event_is_added_to_an_article_in_which_none_was_found() {
+    let f = fixture();
+    let p = f.dir.path().join("greetings.txt");
+    let text = format!(
+        "Title: Greetings at the crossing\n\n{QUIET_SENTENCE} The crossing stayed open all day.\n"
+    );
+    std::fs::write(&p, text).unwrap();
+    let mut harness = app_with(vec![p]);
+    assert_eq!(harness.state().corpus().article_count(), 1);
+    assert_eq!(harness.state().corpus().event_count(), 0);
+
+    // No event to select: the article pane lists the articles; open this one.
+    harness
+        .get_by_label("Greetings at the crossing · 0 events")
+        .click();
+    harness.run();
+    harness.get_by_label("Back to all articles");
+    harness.get_by_label("Add a missed event…").click();
+    harness.run();
+    harness.get_by_label(QUIET_SENTENCE).click();
+    harness.run();
+    harness.get_by_label("Add event").click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.corpus().event_count(), 1);
+    let added = app.selected_event().expect("the added event is selected");
+    let e = &app.corpus().event(added).unwrap().event;
+    assert_eq!(e.evidence.sentence.trim(), QUIET_SENTENCE);
+    assert_eq!(provinces_of(&harness, added), ["KH-19", "LA-CH"]);
+}

@@ -18,6 +18,9 @@ pub struct ArticlePane {
     published_input: String,
     published_for: Option<String>,
     published_error: Option<String>,
+    /// The article picked from the list while no event is selected.
+    browsing: Option<crate::corpus::ArticleKey>,
+    article_filter: String,
     /// Picking a sentence to add a missed event from (in this article).
     picking: Option<crate::corpus::ArticleKey>,
     /// The add form, once a sentence is picked.
@@ -105,18 +108,36 @@ impl ArticlePane {
             }
         });
         self.highlighted = None;
-        let Some(key) = vc.selected_event else {
-            ui.weak("Select an event to read the article it comes from.");
-            return close;
+        // The selected event's article with its evidence; else an article picked from the list.
+        let (article, evidence) = match vc.selected_event {
+            Some(key) => {
+                let (Some(entry), Some(article)) =
+                    (vc.corpus.event(key), vc.corpus.article_of(key))
+                else {
+                    ui.weak("The selected event is no longer loaded.");
+                    return close;
+                };
+                if self.shown_event != Some(key) {
+                    self.shown_event = Some(key);
+                    self.scroll_to_evidence = true;
+                }
+                let ev = &entry.event.evidence;
+                (article, Some((ev.start, ev.end)))
+            }
+            None => {
+                self.shown_event = None;
+                let Some(article) = self.browsing.and_then(|k| vc.corpus.article(k)) else {
+                    self.browsing = None;
+                    self.article_list(ui, vc);
+                    return close;
+                };
+                if ui.small_button("Back to all articles").clicked() {
+                    self.browsing = None;
+                }
+                (article, None)
+            }
         };
-        let (Some(entry), Some(article)) = (vc.corpus.event(key), vc.corpus.article_of(key)) else {
-            ui.weak("The selected event is no longer loaded.");
-            return close;
-        };
-        if self.shown_event != Some(key) {
-            self.shown_event = Some(key);
-            self.scroll_to_evidence = true;
-        }
+        let akey = article.key;
         let a = &article.article;
         ui.label(egui::RichText::new(a.title.as_deref().unwrap_or("(untitled)")).heading());
         let mut meta = Vec::new();
@@ -143,7 +164,7 @@ impl ArticlePane {
         }
         // Adding a missed event: pick a sentence, then fill the form.
         if let Some(form) = self.add_form.as_mut() {
-            if form.article != entry.article {
+            if form.article != akey {
                 self.add_form = None;
             } else {
                 ui.separator();
@@ -152,7 +173,7 @@ impl ArticlePane {
                 }
             }
         }
-        if self.picking.is_some_and(|k| k != entry.article) {
+        if self.picking.is_some_and(|k| k != akey) {
             self.picking = None;
         }
         ui.horizontal(|ui| {
@@ -167,18 +188,18 @@ impl ArticlePane {
                     .on_hover_text("Pick a sentence of this article and add the event it states")
                     .clicked()
             {
-                self.picking = Some(entry.article);
+                self.picking = Some(akey);
             }
         });
         ui.separator();
         if self.picking.is_some() {
-            self.sentence_picker(ui, entry.article, a);
+            self.sentence_picker(ui, akey, a);
             return close;
         }
 
-        let ev = &entry.event.evidence;
         let text = &a.text;
-        let (ev_start, ev_end) = (ev.start.min(text.len()), ev.end.min(text.len()));
+        let (ev_start, ev_end) =
+            evidence.map_or((0, 0), |(s, e)| (s.min(text.len()), e.min(text.len())));
         let body = ui.visuals().text_color();
         let hl_bg = if ui.visuals().dark_mode {
             egui::Color32::from_rgb(0x6b, 0x55, 0x00)
@@ -226,6 +247,48 @@ impl ArticlePane {
                 }
             });
         close
+    }
+
+    /// Every loaded article (filtered by a text in its title or path), to read one that
+    /// no event points to, e.g. to add an event the extractor missed.
+    fn article_list(&mut self, ui: &mut egui::Ui, vc: &ViewCtx<'_>) {
+        ui.weak("Select an event to read the article it comes from, or pick an article.");
+        ui.add(
+            egui::TextEdit::singleline(&mut self.article_filter)
+                .hint_text("filter articles by title or path")
+                .id_salt("article_filter"),
+        );
+        let needle = self.article_filter.to_lowercase();
+        let matching: Vec<&crate::corpus::ArticleEntry> = vc
+            .corpus
+            .articles()
+            .filter(|e| {
+                needle.is_empty()
+                    || e.article.path.to_lowercase().contains(&needle)
+                    || e.article
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains(&needle))
+            })
+            .collect();
+        ui.weak(format!("{} articles", matching.len()));
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+        egui::ScrollArea::vertical()
+            .id_salt("article_list")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_h, matching.len(), |ui, rows| {
+                for e in matching.get(rows).unwrap_or_default() {
+                    let title = e.article.title.as_deref().unwrap_or("(untitled)");
+                    let label = format!("{title} · {} events", e.events.len());
+                    if ui
+                        .selectable_label(false, label)
+                        .on_hover_text(&e.article.path)
+                        .clicked()
+                    {
+                        self.browsing = Some(e.key);
+                    }
+                }
+            });
     }
 
     /// The article as a list of its sentences, one button each; a click opens the add form.
