@@ -1024,7 +1024,7 @@ fn an_event_is_added_to_an_article_in_which_none_was_found() {
 
     // No event to select: the article pane lists the articles; open this one.
     harness
-        .get_by_label("Greetings at the crossing · 0 events")
+        .get_by_label("0 events · Greetings at the crossing")
         .click();
     harness.run();
     harness.get_by_label("Back to all articles");

@@ -277,9 +277,12 @@ impl ArticlePane {
             .id_salt("article_list")
             .auto_shrink([false, false])
             .show_rows(ui, row_h, matching.len(), |ui, rows| {
+                // One line per row: the rows are laid out at a fixed height.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 for e in matching.get(rows).unwrap_or_default() {
                     let title = e.article.title.as_deref().unwrap_or("(untitled)");
-                    let label = format!("{title} · {} events", e.events.len());
+                    let n = e.events.len();
+                    let label = format!("{n} event{} · {title}", if n == 1 { "" } else { "s" });
                     if ui
                         .selectable_label(false, label)
                         .on_hover_text(&e.article.path)
