@@ -3,7 +3,6 @@
 //! date, a kind from its trigger words), and "Add event" records a
 //! [`crate::corrections::Correction::add`] through the same command path as edits.
 
-use super::side_panel::BORDER_PROVINCES;
 use super::{Command, ViewCtx};
 use crate::corpus::ArticleKey;
 use crate::corrections::NewEvent;
@@ -128,64 +127,20 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, form: &mut AddForm) -> bool {
             closed = true;
         }
     });
-    egui::Grid::new("add_event")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let label = ui.strong("Date");
-            ui.add(
-                egui::TextEdit::singleline(&mut form.date)
-                    .hint_text("YYYY-MM-DD, YYYY-MM, YYYY, XXXX-MM-DD")
-                    .id_salt("add_date"),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Empty: undated");
-            ui.end_row();
-
-            let label = ui.strong("Kind");
-            egui::ComboBox::from_id_salt("add_kind")
-                .selected_text(form.kind.as_str())
-                .show_ui(ui, |ui| {
-                    for k in EventKind::ALL {
-                        ui.selectable_value(&mut form.kind, k, k.as_str());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-
-            let label = ui.strong("Location");
-            ui.add(
-                egui::TextEdit::singleline(&mut form.location)
-                    .hint_text("optional")
-                    .id_salt("add_location"),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-        });
-    ui.strong("Provinces");
-    let mut checkbox = |ui: &mut egui::Ui, id: &str, name: &str| {
-        let mut on = form.provinces.iter().any(|p| p == id);
-        if ui.checkbox(&mut on, format!("{name} ({id})")).changed() {
-            form.toggle(id, on);
-        }
-    };
-    ui.horizontal_wrapped(|ui| {
-        for id in BORDER_PROVINCES {
-            checkbox(ui, id, &super::province_name(id));
-        }
-    });
-    egui::CollapsingHeader::new("Other provinces")
-        .id_salt("add_other_provinces")
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for p in gazetteer().provinces() {
-                    if !BORDER_PROVINCES.contains(&p.id.as_str()) {
-                        checkbox(ui, p.id.as_str(), &p.name);
-                    }
-                }
-            });
-        });
+    super::edit::fields(
+        ui,
+        "add",
+        &mut form.date,
+        &mut form.kind,
+        &mut form.location,
+    );
+    let provinces = form.provinces.clone();
+    super::edit::province_checkboxes(
+        ui,
+        "add",
+        |id| provinces.iter().any(|p| p == id),
+        |id, on| form.toggle(id, on),
+    );
     closed
 }
 

@@ -116,69 +116,26 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
             closed = true;
         }
     });
-    egui::Grid::new("edit_event")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let label = ui.strong("Date");
-            ui.add(
-                egui::TextEdit::singleline(&mut draft.date)
-                    .hint_text("YYYY-MM-DD, YYYY-MM, YYYY, XXXX-MM-DD")
-                    .id_salt("edit_date"),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Empty: undated");
-            ui.end_row();
-
-            let label = ui.strong("Kind");
-            egui::ComboBox::from_id_salt("edit_kind")
-                .selected_text(draft.kind.as_str())
-                .show_ui(ui, |ui| {
-                    for k in EventKind::ALL {
-                        ui.selectable_value(&mut draft.kind, k, k.as_str());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-
-            let label = ui.strong("Location");
-            ui.add(
-                egui::TextEdit::singleline(&mut draft.location)
-                    .hint_text("e.g. Khong district, Champasak")
-                    .id_salt("edit_location"),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Empty: no location");
-            ui.end_row();
-        });
-    ui.strong("Provinces");
-    let mut checkbox = |ui: &mut egui::Ui, id: &str, name: &str| {
-        let mut on = draft.provinces.contains(id);
-        if ui.checkbox(&mut on, format!("{name} ({id})")).changed() {
+    fields(
+        ui,
+        "edit",
+        &mut draft.date,
+        &mut draft.kind,
+        &mut draft.location,
+    );
+    let current = draft.provinces.clone();
+    province_checkboxes(
+        ui,
+        "edit",
+        |id| current.contains(id),
+        |id, on| {
             if on {
                 draft.provinces.insert(id.to_string());
             } else {
                 draft.provinces.remove(id);
             }
-        }
-    };
-    ui.horizontal_wrapped(|ui| {
-        for id in BORDER_PROVINCES {
-            checkbox(ui, id, &super::province_name(id));
-        }
-    });
-    egui::CollapsingHeader::new("Other provinces")
-        .id_salt("edit_other_provinces")
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for p in gazetteer().provinces() {
-                    if !BORDER_PROVINCES.contains(&p.id.as_str()) {
-                        checkbox(ui, p.id.as_str(), &p.name);
-                    }
-                }
-            });
-        });
+        },
+    );
     let label = ui.strong("Summary");
     ui.add(
         egui::TextEdit::multiline(&mut draft.summary)
@@ -188,6 +145,84 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
     )
     .labelled_by(label.id);
     closed
+}
+
+/// The date, kind and location fields of an event form (`salt` keeps the forms' ids apart).
+pub fn fields(
+    ui: &mut egui::Ui,
+    salt: &str,
+    date: &mut String,
+    kind: &mut EventKind,
+    location: &mut String,
+) {
+    egui::Grid::new(format!("{salt}_event"))
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let label = ui.strong("Date");
+            ui.add(
+                egui::TextEdit::singleline(date)
+                    .hint_text("YYYY-MM-DD, YYYY-MM, YYYY, XXXX-MM-DD")
+                    .id_salt(format!("{salt}_date")),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Empty: undated");
+            ui.end_row();
+
+            let label = ui.strong("Kind");
+            egui::ComboBox::from_id_salt(format!("{salt}_kind"))
+                .selected_text(kind.as_str())
+                .show_ui(ui, |ui| {
+                    for k in EventKind::ALL {
+                        ui.selectable_value(kind, k, k.as_str());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.strong("Location");
+            ui.add(
+                egui::TextEdit::singleline(location)
+                    .hint_text("e.g. Khong district, Champasak")
+                    .id_salt(format!("{salt}_location")),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Empty: no location");
+            ui.end_row();
+        });
+}
+
+/// A checkbox per province: the border provinces, then the others under a collapsed header.
+pub fn province_checkboxes(
+    ui: &mut egui::Ui,
+    salt: &str,
+    is_on: impl Fn(&str) -> bool,
+    mut set: impl FnMut(&str, bool),
+) {
+    ui.strong("Provinces");
+    let mut checkbox = |ui: &mut egui::Ui, id: &str, name: &str| {
+        let mut on = is_on(id);
+        if ui.checkbox(&mut on, format!("{name} ({id})")).changed() {
+            set(id, on);
+        }
+    };
+    ui.horizontal_wrapped(|ui| {
+        for id in BORDER_PROVINCES {
+            checkbox(ui, id, &super::province_name(id));
+        }
+    });
+    egui::CollapsingHeader::new("Other provinces")
+        .id_salt(format!("{salt}_other_provinces"))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for p in gazetteer().provinces() {
+                    if !BORDER_PROVINCES.contains(&p.id.as_str()) {
+                        checkbox(ui, p.id.as_str(), &p.name);
+                    }
+                }
+            });
+        });
 }
 
 #[cfg(test)]
