@@ -99,6 +99,14 @@ fn wait_loaded(harness: &mut Harness<'static, BorderAtlasApp>) {
     harness.run();
 }
 
+/// Click the event list's row of `key` and let the app react; the row's label.
+fn click_row(harness: &mut Harness<'static, BorderAtlasApp>, key: EventKey) -> String {
+    let label = row_text(harness.state().corpus(), key);
+    harness.get_by_label(&label).click();
+    harness.run();
+    label
+}
+
 fn row_labels(harness: &mut Harness<'static, BorderAtlasApp>, keys: &[EventKey]) -> Vec<String> {
     keys.iter()
         .map(|k| row_text(harness.state().corpus(), *k))
@@ -179,9 +187,7 @@ fn clicking_an_event_shows_its_evidence_in_the_article_pane() {
         .iter()
         .find(|k| harness.state().corpus().event(**k).unwrap().event.kind == EventKind::Aid)
         .unwrap();
-    let label = row_text(harness.state().corpus(), target);
-    harness.get_by_label(&label).click();
-    harness.run();
+    click_row(&mut harness, target);
 
     let app = harness.state();
     assert_eq!(app.selected_event(), Some(target));
@@ -487,9 +493,7 @@ fn an_edit_made_in_the_ui_survives_saving_and_reopening_the_workspace() {
     });
     let meeting = event_of_kind(&harness, EventKind::Meeting);
     assert_eq!(provinces_of(&harness, meeting), ["KH-19", "LA-AT"]);
-    let label = row_text(harness.state().corpus(), meeting);
-    harness.get_by_label(&label).click();
-    harness.run();
+    click_row(&mut harness, meeting);
 
     // Edit: Stung Treng off, Preah Vihear on.
     harness.get_by_label("Edit event").click();
@@ -560,9 +564,7 @@ fn deleting_an_event_removes_it_until_undone() {
     let f = fixture();
     let mut harness = app_with(vec![f.a.clone(), f.b.clone()]);
     let visit = event_of_kind(&harness, EventKind::Visit);
-    let label = row_text(harness.state().corpus(), visit);
-    harness.get_by_label(&label).click();
-    harness.run();
+    let label = click_row(&mut harness, visit);
     harness.get_by_label("Delete event").click();
     harness.run();
     assert_eq!(harness.state().corpus().event_count(), 3);
@@ -649,9 +651,7 @@ fn details_list_the_sources_of_a_merged_event_and_the_inferred_year() {
             e.date.map(|d| d.to_string()) == Some("XXXX-09-26".into())
         })
         .expect("the yearless report");
-    let label = row_text(harness.state().corpus(), yearless);
-    harness.get_by_label(&label).click();
-    harness.run();
+    click_row(&mut harness, yearless);
     harness.get_by_label("Reported by 2 sources");
     let a = std::fs::canonicalize(&f.a).unwrap();
     let inferred = format!(
@@ -688,9 +688,7 @@ fn setting_an_articles_publication_date_resolves_its_yearless_dates() {
     };
     assert_eq!(dates(&harness), ["XXXX-09-26"]);
     let k = harness.state().corpus().events_in_order()[0];
-    let label = row_text(harness.state().corpus(), k);
-    harness.get_by_label(&label).click();
-    harness.run();
+    click_row(&mut harness, k);
 
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Published");
     field.focus();
@@ -770,9 +768,7 @@ fn an_event_added_from_a_sentence_is_saved_marked_and_undoable() {
     let mut harness = app_with(vec![d.clone()]);
     assert_eq!(harness.state().corpus().event_count(), 1);
     let k = harness.state().corpus().events_in_order()[0];
-    let label = row_text(harness.state().corpus(), k);
-    harness.get_by_label(&label).click();
-    harness.run();
+    click_row(&mut harness, k);
 
     // Pick the sentence in the article pane: the form is pre-filled from it.
     harness.get_by_label("Add a missed event…").click();
@@ -845,9 +841,7 @@ fn the_location_of_an_event_is_edited_in_the_form() {
     let f = fixture();
     let mut harness = app_with(vec![f.a.clone()]);
     let meeting = event_of_kind(&harness, EventKind::Meeting);
-    let label = row_text(harness.state().corpus(), meeting);
-    harness.get_by_label(&label).click();
-    harness.run();
+    click_row(&mut harness, meeting);
     harness.get_by_label("Edit event").click();
     harness.run();
     // Replace whatever the extractor found: focus, select all, type.
@@ -885,9 +879,7 @@ fn a_correction_whose_sentence_left_the_article_is_listed_and_can_be_discarded()
     let f = fixture();
     let mut harness = app_with(vec![f.a.clone(), f.b.clone()]);
     let visit = event_of_kind(&harness, EventKind::Visit);
-    let label = row_text(harness.state().corpus(), visit);
-    harness.get_by_label(&label).click();
-    harness.run();
+    click_row(&mut harness, visit);
     harness.get_by_label("Delete event").click();
     harness.run();
     assert_eq!(harness.state().corpus().event_count(), 3);
