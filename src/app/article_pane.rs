@@ -21,6 +21,8 @@ pub struct ArticlePane {
     /// The article picked from the list while no event is selected.
     browsing: Option<crate::corpus::ArticleKey>,
     article_filter: String,
+    /// (corpus generation, filter) → the articles the list shows.
+    list_cache: Option<((u64, String), Vec<crate::corpus::ArticleKey>)>,
     /// Picking a sentence to add a missed event from (in this article).
     picking: Option<crate::corpus::ArticleKey>,
     /// The add form, once a sentence is picked.
@@ -258,28 +260,41 @@ impl ArticlePane {
                 .hint_text("filter articles by title or path")
                 .id_salt("article_filter"),
         );
-        let needle = self.article_filter.to_lowercase();
-        let matching: Vec<&crate::corpus::ArticleEntry> = vc
-            .corpus
-            .articles()
-            .filter(|e| {
-                needle.is_empty()
-                    || e.article.path.to_lowercase().contains(&needle)
-                    || e.article
-                        .title
-                        .as_deref()
-                        .is_some_and(|t| t.to_lowercase().contains(&needle))
-            })
-            .collect();
-        ui.weak(format!("{} articles", matching.len()));
+        // The matching articles, recomputed only when the corpus or the filter changed
+        // (the pane is drawn every frame; lowercasing 10,000 titles each time is not free).
+        let key = (vc.corpus.generation(), self.article_filter.clone());
+        if self.list_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let needle = self.article_filter.to_lowercase();
+            let keys = vc
+                .corpus
+                .articles()
+                .filter(|e| {
+                    needle.is_empty()
+                        || e.article.path.to_lowercase().contains(&needle)
+                        || e.article
+                            .title
+                            .as_deref()
+                            .is_some_and(|t| t.to_lowercase().contains(&needle))
+                })
+                .map(|e| e.key)
+                .collect();
+            self.list_cache = Some((key, keys));
+        }
+        let keys = self
+            .list_cache
+            .as_ref()
+            .map_or(&[][..], |(_, k)| k.as_slice());
+        let mut picked = None;
+        ui.weak(format!("{} articles", keys.len()));
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         egui::ScrollArea::vertical()
             .id_salt("article_list")
             .auto_shrink([false, false])
-            .show_rows(ui, row_h, matching.len(), |ui, rows| {
+            .show_rows(ui, row_h, keys.len(), |ui, rows| {
                 // One line per row: the rows are laid out at a fixed height.
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                for e in matching.get(rows).unwrap_or_default() {
+                let shown = keys.get(rows).unwrap_or_default();
+                for e in shown.iter().filter_map(|k| vc.corpus.article(*k)) {
                     let title = e.article.title.as_deref().unwrap_or("(untitled)");
                     let n = e.events.len();
                     let label = format!("{n} event{} · {title}", if n == 1 { "" } else { "s" });
@@ -288,10 +303,13 @@ impl ArticlePane {
                         .on_hover_text(&e.article.path)
                         .clicked()
                     {
-                        self.browsing = Some(e.key);
+                        picked = Some(e.key);
                     }
                 }
             });
+        if picked.is_some() {
+            self.browsing = picked;
+        }
     }
 
     /// The article as a list of its sentences, one button each; a click opens the add form.
