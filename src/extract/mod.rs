@@ -115,7 +115,7 @@ fn read_sentences<'g>(
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
-            .filter(|p| !is_metonym(text, p))
+            .filter(|p| !is_metonym(lower, p))
             .copied()
             .collect();
         let trig = triggers::classify(lst);
@@ -279,21 +279,22 @@ pub fn explain(text: &str, published: Option<PartialDate>) -> String {
 /// A national capital standing for its government ("thanked Phnom Penh for its
 /// support", "Vientiane's terms of reference") rather than a place where
 /// something happens: a capital-city name not preceded by a locative word.
-fn is_metonym(text: &str, p: &PlaceMatch<'_>) -> bool {
+/// `lower` is the ASCII-lowercased article text.
+fn is_metonym(lower: &str, p: &PlaceMatch<'_>) -> bool {
     let id = p.place.province.as_ref().map(ProvinceId::as_str);
     if !matches!(id, Some("KH-12" | "LA-VT")) || p.place.kind == PlaceKind::Landmark {
         return false;
     }
-    let before = text[..p.start].trim_end();
+    let before = lower[..p.start].trim_end();
     let word_start = before
         .rfind(|c: char| c.is_whitespace())
         .map_or(0, |i| i + 1);
-    let prev = before[word_start..].to_ascii_lowercase();
+    let prev = &before[word_start..];
     let locative = [
         "in", "at", "to", "from", "near", "outside", "around", "capital", "city", "visited",
         "visit", "via", "into", "across", "towards", "toward", "of",
     ];
-    !locative.contains(&prev.as_str())
+    !locative.contains(&prev)
 }
 
 fn concerns_laos_and_cambodia(infos: &[SentenceInfo<'_>]) -> bool {
