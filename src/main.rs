@@ -41,6 +41,16 @@ enum Command {
         #[arg(required = true, value_name = "FILES_OR_DIRS")]
         files: Vec<PathBuf>,
     },
+    /// Show, sentence by sentence, what the extractor read in FILE (dates with
+    /// their values, places, triggers, cues) and which sentences form each event.
+    Explain {
+        /// Publication date (YYYY-MM-DD) to use when the article gives none.
+        #[arg(long, value_name = "D")]
+        reference_date: Option<chrono::NaiveDate>,
+        /// An article file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -80,6 +90,26 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         }
+        Some(Command::Explain {
+            reference_date,
+            file,
+        }) => match cli::explain_file(&file, reference_date) {
+            Ok(text) => {
+                let mut out = std::io::stdout().lock();
+                match out.write_all(text.as_bytes()) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("border-atlas: writing to stdout: {e}");
+                        ExitCode::from(1)
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("border-atlas: {}", cli::terminal_safe(&format!("{e:#}")));
+                ExitCode::from(2)
+            }
+        },
         None => match border_atlas::app::run(args.files, args.screenshot) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -16,17 +16,31 @@ pub struct Sentence {
     pub para: usize,
 }
 
+/// Words that are abbreviated with a dot and never end a sentence: titles and
+/// ranks ("H.E.", "Pol. Gen.", "Lt. Col."), month names ("Sept. 28"), and a
+/// few others that always have more to come ("approx.", "vs.").
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "rep", "st",
-    "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig", "h.e", "e.g", "i.e", "etc", "u.s",
-    "u.n", "hon",
+    "pol", "brig", "adm", "cmdr", "sen", "amb", "dep", "vice", "hon", "h.e", "vs", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
+    "corp", "dept", "approx", "est", "fig", "e.g", "i.e", "u.s", "u.n", "u.k",
 ];
 
-fn is_abbreviation(word: &str) -> bool {
+/// Abbreviations that never end a sentence when a number follows: "No. 7",
+/// "Art. 3", "Vol. 2" (before a capital they may: "... said no. The ...").
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "art", "vol", "p", "pp", "km", "ch"];
+
+/// Longest word looked at before a dot: keeps the splitter linear on text
+/// with no spaces ("a.a.a.a…", dotted identifiers).
+const MAX_WORD: usize = 32;
+
+fn is_abbreviation(word: &str, before_number: bool) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if w.is_empty() {
         return false;
+    }
+    if before_number && NUMBER_ABBREVIATIONS.contains(&w.to_ascii_lowercase().as_str()) {
+        return true;
     }
     // Single initials ("J.", "A") and dotted acronyms ("U.S").
     if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
@@ -157,14 +171,17 @@ fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Ve
                 || !ch.is_ascii() && !ch.is_lowercase()
         });
         if let (b'.', Some(next)) = (c, next) {
-            // The word before the dot.
-            let word = block[..off]
+            // The word before the dot (its last MAX_WORD bytes at most).
+            let mut from = off.saturating_sub(MAX_WORD);
+            while !block.is_char_boundary(from) {
+                from += 1;
+            }
+            let word = block[from..off]
                 .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '“' || ch == '"')
                 .next()
                 .unwrap_or("");
-            let abbreviation = is_abbreviation(word);
-            // "Feb. 2014", "Dr. Or" — abbreviation followed by a capital or a number.
-            if abbreviation && !(next.is_numeric() && word.len() > 3) {
+            // "Feb. 2014", "Sept. 28", "Dr. Or", "No. 7": never a sentence end.
+            if is_abbreviation(word, next.is_numeric()) {
                 i = j;
                 continue;
             }
@@ -230,6 +247,37 @@ mod tests {
                 "Then they left."
             ]
         );
+    }
+
+    #[test]
+    fn month_abbreviations_before_a_day_never_end_a_sentence() {
+        let t = "Aid arrived on Nov. 16, 2020 and on Sept. 28, 2021. Then more came.";
+        assert_eq!(
+            texts(t),
+            ["Aid arrived on Nov. 16, 2020 and on Sept. 28, 2021.", "Then more came."]
+        );
+        let t = "Talks opened on Aug. 3 and closed on Dec. 9 in Pakse. Both sides left.";
+        assert_eq!(texts(t).len(), 2);
+    }
+
+    #[test]
+    fn titles_ranks_and_numbers_never_end_a_sentence() {
+        let t = "Pol. Gen. Sok and Lt. Col. Bounmy met H.E. Mam at checkpoint No. 7 on Road No. 13. They agreed.";
+        assert_eq!(
+            texts(t),
+            [
+                "Pol. Gen. Sok and Lt. Col. Bounmy met H.E. Mam at checkpoint No. 7 on Road No. 13.",
+                "They agreed."
+            ]
+        );
+        let t = "Brig. Gen. Chhum greeted Dr. Khammany. Ms. Pany spoke.";
+        assert_eq!(texts(t), ["Brig. Gen. Chhum greeted Dr. Khammany.", "Ms. Pany spoke."]);
+    }
+
+    #[test]
+    fn a_long_run_without_spaces_is_split_in_linear_time() {
+        let t = format!("The governors met. {} End.", "a.".repeat(200_000));
+        assert!(!split(&t).is_empty());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::model::EventKind;
 const LEXICON: &[(EventKind, &str)] = &[
     (
         EventKind::Aid,
-        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended) (?:\w+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief)|grant(?:ed)? (?:\w+ ){0,3}?to|gave (?:\w+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies",
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended) (?:\w+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief)|grant(?:ed)? (?:\w+ ){0,3}?to|gave (?:\w+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
     ),
     (
         EventKind::Other,
@@ -26,7 +26,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Visit,
-        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:\w+ ){0,2}?visit|trip to|toured|arrived in|led a (?:\w+ ){0,2}?delegation|delegation (?:led|headed) by",
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:\w+ ){0,2}?visit|trips?|toured|arrived in|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:\w+ ){0,3}?delegation|delegation (?:led|headed) by",
     ),
     (
         EventKind::Meeting,
@@ -44,7 +44,32 @@ const LEXICON: &[(EventKind, &str)] = &[
         EventKind::Proposal,
         r"propos(?:ed|al|als|es)|suggest(?:ed|ion)|call(?:ed|s)? (?:on|for)|urg(?:ed|es)|request(?:ed|s)?|appeal(?:ed|s)? (?:to|for)|letter|invited|asked",
     ),
+    // Border incidents: an occasion too, though not a cooperation; last, so
+    // that any cooperation word in the same sentence names the kind.
+    (
+        EventKind::Other,
+        r"crossed (?:\w+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
+    ),
 ];
+
+/// Phrases in which a trigger word does not name an occasion: "meet the
+/// demand", "meeting the needs of", "a deal of".
+const FALSE_FRIENDS: &str = r"(?-u:)(?:meet(?:s|ing)? (?:the |its |their |our |growing |rising |increasing |domestic |local )?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal)(?-u:)";
+
+fn false_friends() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| compile(FALSE_FRIENDS))
+}
+
+/// Compile one of this module's own patterns. They are constants checked by
+/// the tests (`every_pattern_compiles`), so a failure is a programming error,
+/// reported loudly with the pattern rather than silently dropping a rule.
+fn compile(re: &str) -> Regex {
+    match Regex::new(re) {
+        Ok(r) => r,
+        Err(e) => panic!("extractor pattern does not compile: {e}\n{re}"),
+    }
+}
 
 /// Compiled trigger patterns, one per lexicon entry. ASCII word boundaries let
 /// regex use its lazy DFA even when a sentence holds curly quotes, dashes or
@@ -54,11 +79,7 @@ fn patterns() -> &'static [(EventKind, Regex)] {
     P.get_or_init(|| {
         LEXICON
             .iter()
-            .filter_map(|(k, re)| {
-                Regex::new(&format!(r"(?-u:\b)(?:{re})(?-u:\b)"))
-                    .ok()
-                    .map(|r| (*k, r))
-            })
+            .map(|(k, re)| (*k, compile(&format!(r"(?-u:\b)(?:{re})(?-u:\b)"))))
             .collect()
     })
 }
@@ -72,20 +93,65 @@ fn folded(s: &str) -> bool {
 /// trigger: when several match, the first kind of the lexicon wins.
 pub fn classify(sentence: &str) -> Option<EventKind> {
     debug_assert!(folded(sentence));
+    let ff = false_friends();
+    let tricky = ff.is_match(sentence);
     patterns()
         .iter()
-        .find(|(_, re)| re.is_match(sentence))
+        .find(|(_, re)| {
+            if !tricky {
+                return re.is_match(sentence);
+            }
+            // Only matches outside a false friend count.
+            let spans: Vec<_> = ff.find_iter(sentence).map(|m| m.range()).collect();
+            re.find_iter(sentence)
+                .any(|m| !spans.iter().any(|s| s.start <= m.start() && m.end() <= s.end))
+        })
         .map(|(k, _)| *k)
+}
+
+/// A trigger word or phrase found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger {
+    pub kind: EventKind,
+    /// Place of its lexicon entry: lower is stronger when kinds compete.
+    pub rank: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every trigger in a lowercased sentence, in text order (false friends
+/// left out). Overlapping matches of different kinds are all kept; where
+/// two overlap, the kind listed first in the lexicon comes first.
+pub fn find_all(sentence: &str) -> Vec<Trigger> {
+    debug_assert!(folded(sentence));
+    let spans: Vec<_> = false_friends()
+        .find_iter(sentence)
+        .map(|m| m.range())
+        .collect();
+    let mut out: Vec<Trigger> = Vec::new();
+    for (rank, (kind, re)) in patterns().iter().enumerate() {
+        for m in re.find_iter(sentence) {
+            if spans.iter().any(|s| s.start <= m.start() && m.end() <= s.end) {
+                continue;
+            }
+            out.push(Trigger {
+                kind: *kind,
+                rank,
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+    }
+    out.sort_by_key(|t| (t.start, t.rank));
+    out
 }
 
 macro_rules! cue {
     ($name:ident, $re:expr) => {
         pub fn $name(s: &str) -> bool {
             debug_assert!(folded(s));
-            static R: OnceLock<Option<Regex>> = OnceLock::new();
-            R.get_or_init(|| Regex::new($re).ok())
-                .as_ref()
-                .is_some_and(|r| r.is_match(s))
+            static R: OnceLock<Regex> = OnceLock::new();
+            R.get_or_init(|| compile($re)).is_match(s)
         }
     };
 }
@@ -99,7 +165,7 @@ cue!(
 // Background: states, habits and history rather than an occasion.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|presently)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
@@ -107,6 +173,36 @@ cue!(
     anaphoric,
     r"(?-u:\b)(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))(?-u:\b)"
 );
+
+// An occasion going on at the time of writing: "is visiting", "are on a
+// working visit", "is paying an official visit". Dated by the report itself.
+cue!(
+    progressive,
+    r"(?-u:\b)(?:is|are) (?:now |currently |still )?(?:visiting|touring|paying (?:a|an|his|her|their) |on (?:a|an|his|her|their) (?:\w+ ){0,2}?(?:visit|trip|tour)|attending|holding (?:talks|a meeting|meetings))"
+);
+
+/// A time expression anchored on the occasion just told rather than on the
+/// report: "on the same day" (0), "the following day", "the next day" (+1).
+/// Returns its span in the sentence and the day offset.
+pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
+    debug_assert!(folded(s));
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        compile(r"(?-u:\b)(?:on |during |later |on that |that )?(?:the )?(same day|following day|next day|following morning|next morning|day after)(?-u:\b)")
+    });
+    let c = r.captures(s)?;
+    let whole = c.get(0)?;
+    let which = c.get(1)?.as_str();
+    // "the day after the summit": dated by the noun phrase, not by the previous occasion.
+    if which == "day after" {
+        let rest = s[whole.end()..].trim_start();
+        if !(rest.is_empty() || rest.starts_with([',', '.', ';'])) {
+            return None;
+        }
+    }
+    let offset = if which == "same day" { 0 } else { 1 };
+    Some((whole.start(), whole.end(), offset))
+}
 
 // Direct speech: a sentence that opens with a quotation mark.
 pub fn is_quote(s: &str) -> bool {
@@ -119,16 +215,15 @@ pub fn is_quote(s: &str) -> bool {
 /// "a post on his Facebook page on November 27".
 pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
     debug_assert!(folded(sentence));
-    static BEFORE: OnceLock<Option<Regex>> = OnceLock::new();
-    static AFTER: OnceLock<Option<Regex>> = OnceLock::new();
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static AFTER: OnceLock<Regex> = OnceLock::new();
     let before = BEFORE.get_or_init(|| {
-        Regex::new(
-            r"(?:(?-u:\b)(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:(?-u:\b)(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
+        compile(
+            r"(?:(?-u:\b)(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released|made public)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:(?-u:\b)(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
         )
-        .ok()
     });
     let after = AFTER.get_or_init(|| {
-        Regex::new(r"^[\s,]*(?:press (?:release|statement|conference|briefing)|statement|announcement|post|interview|report|news release|bulletin|notice)(?-u:\b)").ok()
+        compile(r"^[\s,]*(?:press (?:release|statement|conference|briefing)|statement|announcement|post|interview|report|news release|bulletin|notice)(?-u:\b)")
     });
     let pre = sentence.get(..start).unwrap_or("");
     let pre_tail = pre
@@ -137,17 +232,16 @@ pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
         .nth(100)
         .map_or(pre, |(i, _)| &pre[i..]);
     let post = sentence.get(end..).unwrap_or("");
-    before.as_ref().is_some_and(|r| r.is_match(pre_tail))
-        || after.as_ref().is_some_and(|r| r.is_match(post))
+    before.is_match(pre_tail) || after.is_match(post)
 }
 
 /// Whether a year mention is a figure's reference year or a target rather than
 /// an occasion: "US$10 million in 2000", "drug-free by 2015", "until 2030".
 pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
     debug_assert!(folded(sentence));
-    static R: OnceLock<Option<Regex>> = OnceLock::new();
+    static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|plan|period|vision|target|strategy)\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$)").ok()
+        compile(r"(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|for|plan|period|vision|target|strategy|budget)\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$)")
     });
     let pre = sentence.get(..start).unwrap_or("");
     let tail = pre
@@ -155,7 +249,7 @@ pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
         .rev()
         .nth(30)
         .map_or(pre, |(i, _)| &pre[i..]);
-    r.as_ref().is_some_and(|r| r.is_match(tail))
+    r.is_match(tail)
 }
 
 #[cfg(test)]

@@ -1,0 +1,312 @@
+//! Occasions → events: which sentences speak of one occasion.
+//!
+//! Read in text order, each sentence either
+//! - **opens** events, one per occasion it dates ([`Builder::open_dated`]),
+//!   unless an occasion is the one being told (a restatement or a closer
+//!   date of it: [`Builder::joins_current`]) or one told earlier in the
+//!   article, same kind, same day ([`Builder::coreferent`]);
+//! - **continues** the events just opened ("During the meeting, …", "He also
+//!   thanked …", a sentence right after naming places): [`Builder::continues`];
+//! - belongs to the **lead**: the opening sentences before the first dated
+//!   occasion summarise it when it follows closely ([`Builder::take_lead`]);
+//! - opens an **undated** event when it states an occasion between the two
+//!   sides without a time expression ([`strong_undated`]);
+//! - or ends the current events (background, commentary, another date).
+//!
+//! One sentence may open several events: each occasion has its own time
+//! expression (see `reading::assign`). "On the same day" and "the following
+//! day" are dated from the occasion before and are occasions of their own.
+
+use crate::model::{EventKind, PartialDate, Precision};
+
+use super::reading::{Occasion, SentenceInfo};
+
+/// An event being assembled: its anchor sentence and the sentences that add to it.
+#[derive(Debug, Clone)]
+pub(super) struct Draft {
+    pub anchor: usize,
+    /// Which occasion of the anchor sentence this is (0 for the first).
+    pub nth: usize,
+    pub date: Option<PartialDate>,
+    pub kind: EventKind,
+    pub members: Vec<usize>,
+}
+
+/// How many sentences after an event's last member may still continue it.
+const CONTINUATION_GAP: usize = 3;
+
+/// The lead (opening sentences) joins the first dated occasion only when that
+/// occasion is stated within this many sentences of the start.
+const LEAD_REACH: usize = 6;
+
+/// The events the sentences just read belong to, and the last sentence added.
+#[derive(Debug, Clone)]
+struct Current {
+    drafts: Vec<usize>,
+    last: usize,
+}
+
+struct Builder<'a, 'g> {
+    infos: &'a [SentenceInfo<'g>],
+    drafts: Vec<Draft>,
+    lead: Vec<usize>,
+    seen_dated_event: bool,
+    current: Option<Current>,
+}
+
+pub(super) fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
+    let mut b = Builder {
+        infos,
+        drafts: Vec::new(),
+        lead: Vec::new(),
+        seen_dated_event: false,
+        current: None,
+    };
+    for (i, s) in infos.iter().enumerate() {
+        if s.dateline {
+            continue;
+        }
+        if s.can_open() && !s.occasions.is_empty() {
+            b.open_dated(i);
+        } else if b.continues(i) {
+            b.join_current(i);
+        } else if b.in_lead(i) {
+            b.lead.push(i);
+        } else if s.can_open() && !s.dated && strong_undated(s) {
+            b.open(i, 0, None, s.kind.unwrap_or(EventKind::Other), vec![i]);
+            b.current = Some(Current {
+                drafts: vec![b.drafts.len() - 1],
+                last: i,
+            });
+        } else if (s.non_event || s.background || s.dated) && !s.anaphoric {
+            // Background about the occasion itself ("The meeting reviewed progress
+            // since 2014") neither joins nor ends it; other background, commentary
+            // and dates end it.
+            b.current = None;
+        }
+    }
+    b.finish()
+}
+
+impl Builder<'_, '_> {
+    fn open(&mut self, anchor: usize, nth: usize, date: Option<PartialDate>, kind: EventKind, members: Vec<usize>) {
+        self.drafts.push(Draft {
+            anchor,
+            nth,
+            date,
+            kind,
+            members,
+        });
+    }
+
+    /// Open (or join) one event per occasion of sentence `i`.
+    fn open_dated(&mut self, i: usize) {
+        let s = &self.infos[i];
+        let mut touched: Vec<usize> = Vec::new();
+        for (n, o) in s.occasions.iter().enumerate() {
+            let date = match o.after_previous {
+                Some(days) => self.previous_date(&touched).and_then(|d| plus_days(d, days)),
+                None => o.date,
+            };
+            let own_occasion = o.after_previous.is_some();
+            if n == 0 && !own_occasion {
+                if let Some(ci) = self.joins_current(i, date) {
+                    touched.push(ci);
+                    continue;
+                }
+            }
+            if !own_occasion {
+                if let Some(di) = self.coreferent(i, o, date) {
+                    self.drafts[di].members.push(i);
+                    touched.push(di);
+                    continue;
+                }
+            }
+            let mut members = if n == 0 { self.take_lead(i, date) } else { Vec::new() };
+            members.push(i);
+            if date.is_some() {
+                self.seen_dated_event = true;
+            }
+            self.open(i, n, date, o.kind, members);
+            touched.push(self.drafts.len() - 1);
+        }
+        touched.dedup();
+        self.current = Some(Current {
+            drafts: touched,
+            last: i,
+        });
+    }
+
+    /// The date of the occasion told just before: the last event of this
+    /// sentence, else of the current events, else the last dated event.
+    fn previous_date(&self, touched: &[usize]) -> Option<PartialDate> {
+        touched
+            .last()
+            .and_then(|&d| self.drafts[d].date)
+            .or_else(|| {
+                self.current
+                    .as_ref()
+                    .and_then(|c| c.drafts.iter().rev().find_map(|&d| self.drafts[d].date))
+            })
+            .or_else(|| self.drafts.iter().rev().find_map(|d| d.date))
+    }
+
+    /// The current event, when sentence `i` (dated `date`) tells of it again:
+    /// a reference back with a compatible date ("The meeting on May 27 …"),
+    /// two vague dates close together ("later this week" … "on Thursday"), or
+    /// the very next sentence giving a closer date of it ("will meet next
+    /// week" … "is expected to leave Tuesday").
+    fn joins_current(&mut self, i: usize, date: Option<PartialDate>) -> Option<usize> {
+        let cur = self.current.as_ref()?;
+        let ci = *cur.drafts.first()?;
+        if i - cur.last > CONTINUATION_GAP {
+            return None;
+        }
+        let s = &self.infos[i];
+        let d = &self.drafts[ci];
+        let same = match (d.date, date) {
+            (Some(a), Some(b)) => {
+                (s.anaphoric && a.compatible(&b)) || (i - cur.last == 1 && refines(a, b))
+            }
+            (None, None) => true,
+            (None, Some(_)) | (Some(_), None) => s.anaphoric,
+        };
+        if !same {
+            return None;
+        }
+        let d = &mut self.drafts[ci];
+        d.members.push(i);
+        let closer = match (d.date, date) {
+            (None, Some(_)) => true,
+            (Some(a), Some(b)) => refines(a, b),
+            _ => false,
+        };
+        if closer {
+            d.date = date;
+            d.anchor = i;
+            d.nth = 0;
+        }
+        Some(ci)
+    }
+
+    /// An earlier event of this article that is the same occasion as `o`:
+    /// the same kind on the same day, or the same kind and date at any
+    /// precision with a province in common (a restatement further down).
+    fn coreferent(&self, i: usize, o: &Occasion, date: Option<PartialDate>) -> Option<usize> {
+        let date = date?;
+        let s = &self.infos[i];
+        self.drafts.iter().position(|d| {
+            if d.anchor == i || d.kind != o.kind || d.date != Some(date) {
+                return false;
+            }
+            date.precision() == Precision::Day
+                || d.members.iter().any(|&m| {
+                    self.infos[m].places.iter().any(|p| {
+                        p.place.province.is_some()
+                            && s.places.iter().any(|q| q.place.province == p.place.province)
+                    })
+                })
+        })
+    }
+
+    /// The lead sentences, when they summarise the occasion sentence `i`
+    /// opens: it is the first dated one and follows them closely. A lead
+    /// that does not reach it is kept where it states an occasion of its own.
+    fn take_lead(&mut self, i: usize, date: Option<PartialDate>) -> Vec<usize> {
+        if self.seen_dated_event || date.is_none() || self.lead.is_empty() {
+            return Vec::new();
+        }
+        let close = self.lead.last().is_some_and(|&l| i - l <= CONTINUATION_GAP) && i <= LEAD_REACH;
+        if close {
+            return std::mem::take(&mut self.lead);
+        }
+        for l in std::mem::take(&mut self.lead) {
+            if let Some(kind) = self.infos[l].kind.filter(|_| strong_undated(&self.infos[l])) {
+                self.open(l, 0, None, kind, vec![l]);
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether sentence `i`, with no occasion of its own, continues the current events.
+    fn continues(&self, i: usize) -> bool {
+        let s = &self.infos[i];
+        let Some(cur) = &self.current else {
+            return false;
+        };
+        let near = i - cur.last <= CONTINUATION_GAP;
+        // Names places but no trigger or reference back: only right after the event's last sentence.
+        let adjacent_places = !s.places.is_empty() && i - cur.last == 1;
+        near && !s.non_event
+            && !s.background
+            && !s.dated
+            && (s.anaphoric || s.quote || s.kind.is_some() || adjacent_places)
+    }
+
+    fn join_current(&mut self, i: usize) {
+        if let Some(cur) = &mut self.current {
+            for &d in &cur.drafts {
+                self.drafts[d].members.push(i);
+            }
+            cur.last = i;
+        }
+    }
+
+    /// The lead: opening sentences with a trigger before any event, which
+    /// summarise the main occasion dated further down.
+    fn in_lead(&self, i: usize) -> bool {
+        let s = &self.infos[i];
+        !self.seen_dated_event && self.drafts.is_empty() && s.kind.is_some() && !s.non_event && i < LEAD_REACH
+    }
+
+    fn finish(mut self) -> Vec<Draft> {
+        // A lead that never found its dated occasion stands on its own.
+        if !self.lead.is_empty() && !self.seen_dated_event && self.drafts.is_empty() {
+            let anchor = self.lead[0];
+            if let Some(kind) = self.infos[anchor].kind {
+                let lead = std::mem::take(&mut self.lead);
+                self.open(anchor, 0, None, kind, lead);
+            }
+        }
+        self.drafts.sort_by_key(|d| (d.anchor, d.nth));
+        self.drafts
+    }
+}
+
+/// Whether `b` is a closer date of `a`: more precise, and within it.
+fn refines(a: PartialDate, b: PartialDate) -> bool {
+    let rank = |p: Precision| match p {
+        Precision::Year => 0,
+        Precision::Month => 1,
+        Precision::Day => 2,
+    };
+    rank(b.precision()) > rank(a.precision()) && a.compatible(&b) && (a.year_known() || !b.year_known())
+}
+
+/// `d` moved by `days`; a date coarser than a day stays as it is.
+fn plus_days(d: PartialDate, days: i64) -> Option<PartialDate> {
+    if days == 0 || d.precision() != Precision::Day {
+        return Some(d);
+    }
+    match d.to_naive() {
+        Some(n) => n
+            .checked_add_signed(chrono::TimeDelta::days(days))
+            .map(PartialDate::from_naive),
+        // Year unknown: move within the calendar of a leap year.
+        None => {
+            let n = chrono::NaiveDate::from_ymd_opt(2000, d.month()?, d.day()?)?
+                .checked_add_signed(chrono::TimeDelta::days(days))?;
+            use chrono::Datelike;
+            PartialDate::md(n.month(), n.day())
+        }
+    }
+}
+
+/// An undated sentence that still states an occasion between the two sides:
+/// "Hun Sen and his Laotian counterpart agreed that ...".
+pub(super) fn strong_undated(s: &SentenceInfo<'_>) -> bool {
+    matches!(
+        s.kind,
+        Some(EventKind::Agreement | EventKind::Meeting | EventKind::Visit | EventKind::Aid)
+    ) && (s.lao && s.khmer)
+}

@@ -1,0 +1,395 @@
+//! Reading one sentence: the occasions it states (each trigger with its own
+//! time expression), the places it names, and the cues that tell an
+//! occasion from background, speech about it, or the reporting of it.
+
+use crate::gazetteer::{PlaceKind, PlaceMatch};
+use crate::model::{EventKind, PartialDate, Precision, ProvinceId};
+
+use super::dates::{DateForm, DateMention};
+use super::sentences::Sentence;
+use super::{actors, triggers};
+
+/// What one sentence says, as far as events are concerned.
+#[derive(Debug, Clone)]
+pub(super) struct SentenceInfo<'g> {
+    pub span: Sentence,
+    /// The occasions stated here that carry their own time expression, in
+    /// text order. Empty when the sentence has no trigger or no such date.
+    pub occasions: Vec<Occasion>,
+    /// The kind of the occasion a sentence without a date of its own states.
+    pub kind: Option<EventKind>,
+    /// The sentence holds a time expression of an occasion (dated or not).
+    pub dated: bool,
+    /// That date is written out (not relative to the report).
+    pub explicit: bool,
+    pub places: Vec<PlaceMatch<'g>>,
+    pub quote: bool,
+    pub non_event: bool,
+    pub background: bool,
+    pub anaphoric: bool,
+    /// Names Laos/Lao places or parties, and Cambodia/Cambodian ones (not traps).
+    pub lao: bool,
+    pub khmer: bool,
+    /// A dateline or byline ("PHNOM PENH (Xinhua) --", "Khmer Times/Reporter Wednesday, 11 January 2017").
+    pub dateline: bool,
+}
+
+impl SentenceInfo<'_> {
+    /// Whether this sentence may open an event: it states an occasion, is
+    /// not commentary, and background or quotation does not hide it (a date
+    /// written out still dates an occasion there: "had been signed on 25
+    /// November 2009", "“…which was signed in February 2023”").
+    pub fn can_open(&self) -> bool {
+        self.kind.is_some()
+            && !self.non_event
+            && ((!self.quote && !self.background) || (self.dated && self.explicit))
+    }
+}
+
+/// One occasion a sentence states: a trigger and the time expression that
+/// dates it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Occasion {
+    pub kind: EventKind,
+    /// `None` for an expression that cannot be resolved ("on Sunday" with no
+    /// publication date).
+    pub date: Option<PartialDate>,
+    /// Dated relative to the occasion told just before ("on the same day" → 0,
+    /// "the following day" → 1): its own occasion, never merged by date.
+    pub after_previous: Option<i64>,
+}
+
+/// A time expression that may date an occasion, with its span in the sentence.
+#[derive(Debug, Clone, Copy)]
+struct When {
+    start: usize,
+    end: usize,
+    date: Option<PartialDate>,
+    /// Written out (a calendar day, or a month or year with its year digits),
+    /// not relative to the report.
+    explicit: bool,
+    after_previous: Option<i64>,
+}
+
+/// `lower` is `text` ASCII-lowercased (same byte offsets), for the trigger and cue patterns.
+pub(super) fn read_sentences<'g>(
+    text: &str,
+    lower: &str,
+    sents: &[Sentence],
+    all_dates: &[DateMention],
+    all_places: &[PlaceMatch<'g>],
+    reference: Option<PartialDate>,
+) -> Vec<SentenceInfo<'g>> {
+    let mut di = 0usize;
+    let mut pi = 0usize;
+    let mut out = Vec::with_capacity(sents.len());
+    for s in sents {
+        let st = &text[s.start..s.end];
+        let lst = &lower[s.start..s.end];
+        while di < all_dates.len() && all_dates[di].start < s.start {
+            di += 1;
+        }
+        let mut dj = di;
+        while dj < all_dates.len() && all_dates[dj].end <= s.end {
+            dj += 1;
+        }
+        while pi < all_places.len() && all_places[pi].start < s.start {
+            pi += 1;
+        }
+        let mut pj = pi;
+        while pj < all_places.len() && all_places[pj].end <= s.end {
+            pj += 1;
+        }
+        let agency_dateline = agency_dateline_end(st);
+        let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
+            .iter()
+            .filter(|p| p.start - s.start >= agency_dateline)
+            .filter(|p| !is_metonym(lower, p))
+            .copied()
+            .collect();
+        let kind = triggers::classify(lst);
+        let whens = occasion_times(st, lst, s.start, &all_dates[di..dj], agency_dateline);
+        let dateline = st.len() < 120
+            && (agency_dateline > 0
+                || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && kind.is_none()));
+        let occasions = match kind {
+            Some(kind) if !whens.is_empty() => assign(lst, kind, &whens),
+            // "Lao President Bounnhang is visiting Cambodia": going on as the
+            // report is written, so dated by it, at month precision.
+            Some(kind) if triggers::progressive(lst) => reference
+                .and_then(|r| r.month().and_then(|m| PartialDate::from_parts(r.year(), Some(m), None)))
+                .map(|date| {
+                    vec![Occasion {
+                        kind,
+                        date: Some(date),
+                        after_previous: None,
+                    }]
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let (lao, khmer) = sides(actors::sides(st), &places);
+        out.push(SentenceInfo {
+            span: *s,
+            dated: !whens.is_empty() || !occasions.is_empty(),
+            explicit: whens.first().is_some_and(|w| w.explicit),
+            occasions,
+            kind,
+            places,
+            quote: triggers::is_quote(st),
+            non_event: triggers::non_event(lst),
+            background: triggers::background(lst),
+            anaphoric: triggers::anaphoric(lst),
+            lao,
+            khmer,
+            dateline,
+        });
+    }
+    out
+}
+
+/// The time expressions of a sentence that may date an occasion: neither
+/// the dateline's filing date, nor a report date ("said on Friday", "in a
+/// May 28 press release"), nor a figure or target year ("US$10 million in
+/// 2000", "by the end of this year"); plus "on the same day" and the like.
+/// Offsets are relative to the sentence.
+fn occasion_times(
+    st: &str,
+    lst: &str,
+    base: usize,
+    dates: &[DateMention],
+    dateline_end: usize,
+) -> Vec<When> {
+    let mut out: Vec<When> = Vec::new();
+    for m in dates {
+        let (a, b) = (m.start - base, m.end - base);
+        if a < dateline_end || triggers::is_report_date(lst, a, b) {
+            continue;
+        }
+        let year_only = m.date.is_some_and(|d| d.precision() == Precision::Year);
+        if year_only
+            && matches!(m.form, DateForm::Period | DateForm::Relative)
+            && triggers::is_non_occasion_year(lst, a)
+        {
+            continue;
+        }
+        let written = &st[a..b];
+        let explicit = m.form == DateForm::Absolute || has_year_digits(written);
+        out.push(When {
+            start: a,
+            end: b,
+            date: m.date,
+            explicit,
+            after_previous: None,
+        });
+    }
+    if let Some((a, b, offset)) = triggers::after_previous(lst) {
+        if !out.iter().any(|w| w.start < b && a < w.end) {
+            let at = out.partition_point(|w| w.start < a);
+            out.insert(
+                at,
+                When {
+                    start: a,
+                    end: b,
+                    date: None,
+                    explicit: false,
+                    after_previous: Some(offset),
+                },
+            );
+        }
+    }
+    out
+}
+
+fn has_year_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+/// Give each time expression of a sentence to the trigger it dates, and
+/// return the occasions so found, in text order.
+///
+/// One expression dates the sentence's occasion, of the sentence's kind.
+/// With several, each expression dates the triggers written between it and
+/// the expression before ("paid a courtesy call … yesterday afternoon, as
+/// part of his official visit …, from Dec. 5 to 6" is a call dated yesterday
+/// and a visit dated 5–6 December); the first also dates a trigger after it
+/// ("On May 27, the governors met"). An expression with no trigger of its
+/// own is a further occasion only when coordinated with the one before
+/// ("were on Nov. 16, 2020 and on Sept. 28, 2021"); otherwise it restates
+/// that date ("Friday, March 6") or belongs to something that is not an
+/// occasion.
+fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
+    let occasion = |k: EventKind, w: &When| Occasion {
+        kind: k,
+        date: w.date,
+        after_previous: w.after_previous,
+    };
+    if whens.len() == 1 {
+        return vec![occasion(kind, &whens[0])];
+    }
+    let trigs = triggers::find_all(lst);
+    let mut out: Vec<Occasion> = Vec::new();
+    let mut from = 0usize;
+    for (wi, w) in whens.iter().enumerate() {
+        let own = trigs
+            .iter()
+            .filter(|t| t.start >= from && t.end <= w.start)
+            .min_by_key(|t| t.rank)
+            .map(|t| t.kind);
+        let next = match (own, out.last()) {
+            (Some(k), _) => Some(k),
+            (None, None) => Some(kind),
+            (None, Some(prev)) => {
+                let p = &whens[wi - 1];
+                (w.date != p.date && coordinated(&lst[p.end..w.start])).then_some(prev.kind)
+            }
+        };
+        if let Some(k) = next {
+            let o = occasion(k, w);
+            if !out.contains(&o) {
+                out.push(o);
+            }
+        }
+        from = w.end;
+    }
+    out
+}
+
+/// Whether the words between two time expressions coordinate them as two
+/// dates of the same predicate: "…, 2020 and on Sept. 28", "May 3, and then June 9".
+fn coordinated(between: &str) -> bool {
+    let t = between.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    let t = t
+        .strip_suffix(" on")
+        .or_else(|| t.strip_suffix(" in"))
+        .unwrap_or(t);
+    matches!(
+        t,
+        "and" | "and again" | "and then" | "as well as" | "and later" | "and also"
+    )
+}
+
+/// Whether Laos and Cambodia are named: the actors' sides, plus the countries
+/// of `places` (traps and rivers aside).
+pub(super) fn sides((mut lao, mut khmer): (bool, bool), places: &[PlaceMatch<'_>]) -> (bool, bool) {
+    for p in places {
+        if p.place.kind == PlaceKind::Trap || p.place.kind == PlaceKind::River {
+            continue;
+        }
+        match p.place.country.as_str() {
+            "LA" => lao = true,
+            "KH" => khmer = true,
+            _ => {}
+        }
+    }
+    (lao, khmer)
+}
+
+/// Length of an agency dateline prefix such as "PHNOM PENH (Viet Nam News/ ANN) --",
+/// "VIENTIANE, Jan 11 (Xinhua) --" or "AKP Phnom Penh, December 06, 2018 -":
+/// the place there is where the story was filed, not where the occasion
+/// happened, and the date there is when it was filed.
+fn agency_dateline_end(s: &str) -> usize {
+    let head = s.char_indices().nth(120).map_or(s, |(i, _)| &s[..i]);
+    // Every separator holds '-' or a dash whose UTF-8 starts with 0xE2.
+    if !head.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return 0;
+    }
+    let Some((i, end)) = dateline_separator(head) else {
+        return 0;
+    };
+    let prefix = head[..i].trim_end();
+    // "PLACE (Agency)" or a short "Place, Month D, YYYY AGENCY" heading
+    // (starts with a capital, holds a digit, no sentence inside).
+    let agency = prefix.contains('(') && prefix.contains(')');
+    let heading = prefix.len() <= 60
+        && prefix.chars().next().is_some_and(char::is_uppercase)
+        && prefix.chars().any(|c| c.is_ascii_digit())
+        && !prefix.contains(". ");
+    if agency || heading {
+        end
+    } else {
+        0
+    }
+}
+
+/// The first dash that separates a dateline from the story: a run of '-',
+/// '–' or '—' with white space on at least one side ("2018 -Cambodian",
+/// "2010\n- From", " -- "), never a hyphen inside a word ("cross-border",
+/// "Stung Treng-Champasak"). Returns the byte range of the dash run and the
+/// white space after it.
+fn dateline_separator(head: &str) -> Option<(usize, usize)> {
+    let is_dash = |c: char| matches!(c, '-' | '–' | '—');
+    let mut chars = head.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        if !is_dash(c) {
+            prev = Some(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if !is_dash(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        let space_before = prev.is_some_and(char::is_whitespace);
+        let after = head[end..].chars().next();
+        let space_after = after.is_some_and(char::is_whitespace);
+        let long = c != '-' || end - i > 1;
+        if space_before || space_after || (long && after.is_some_and(char::is_uppercase)) {
+            let ws = head[end..].len() - head[end..].trim_start().len();
+            return Some((i, end + ws));
+        }
+        prev = head[..end].chars().next_back();
+    }
+    None
+}
+
+/// A national capital standing for its government ("thanked Phnom Penh for its
+/// support", "Vientiane's terms of reference") rather than a place where
+/// something happens: a capital-city name not preceded by a locative word.
+/// `lower` is the ASCII-lowercased article text.
+fn is_metonym(lower: &str, p: &PlaceMatch<'_>) -> bool {
+    let id = p.place.province.as_ref().map(ProvinceId::as_str);
+    if !matches!(id, Some("KH-12" | "LA-VT")) || p.place.kind == PlaceKind::Landmark {
+        return false;
+    }
+    // "Vientiane Capital", "Phnom Penh capital": the place itself. An airport
+    // named after the capital is where a delegation lands, not the venue.
+    let after = lower[p.end..].trim_start();
+    if after.starts_with("capital") || after.starts_with("municipality") {
+        return false;
+    }
+    if after.starts_with("international airport") || after.starts_with("airport") {
+        return true;
+    }
+    // The word before, looked for in the last 40 bytes only (linear on text
+    // without spaces such as "/Vientiane/Vientiane/…").
+    let mut from = p.start.saturating_sub(40);
+    while !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = lower[from..p.start].trim_end();
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    let prev = &before[word_start..];
+    let locative = [
+        "in", "at", "to", "from", "near", "outside", "around", "capital", "city", "visited",
+        "visit", "via", "into", "across", "towards", "toward", "of",
+    ];
+    !locative.contains(&prev)
+}
+
+pub(super) fn concerns_laos_and_cambodia(infos: &[SentenceInfo<'_>]) -> bool {
+    infos.iter().any(|s| s.lao) && infos.iter().any(|s| s.khmer)
+}
+
