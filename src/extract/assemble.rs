@@ -110,7 +110,7 @@ impl Builder<'_, '_> {
             };
             let own_occasion = o.after_previous.is_some();
             if n == 0 && !own_occasion {
-                if let Some(ci) = self.joins_current(i, date) {
+                if let Some(ci) = self.joins_current(i, o.kind, date) {
                     touched.push(ci);
                     continue;
                 }
@@ -156,7 +156,7 @@ impl Builder<'_, '_> {
     /// two vague dates close together ("later this week" … "on Thursday"), or
     /// the very next sentence giving a closer date of it ("will meet next
     /// week" … "is expected to leave Tuesday").
-    fn joins_current(&mut self, i: usize, date: Option<PartialDate>) -> Option<usize> {
+    fn joins_current(&mut self, i: usize, kind: EventKind, date: Option<PartialDate>) -> Option<usize> {
         let cur = self.current.as_ref()?;
         let ci = *cur.drafts.first()?;
         if i - cur.last > CONTINUATION_GAP {
@@ -166,7 +166,8 @@ impl Builder<'_, '_> {
         let d = &self.drafts[ci];
         let same = match (d.date, date) {
             (Some(a), Some(b)) => {
-                (s.anaphoric && a.compatible(&b)) || (i - cur.last == 1 && refines(a, b))
+                (s.anaphoric && a.compatible(&b))
+                    || (i - cur.last == 1 && refines(a, b) && related(d.kind, kind))
             }
             (None, None) => true,
             (None, Some(_)) | (Some(_), None) => s.anaphoric,
@@ -196,7 +197,8 @@ impl Builder<'_, '_> {
         let date = date?;
         let s = &self.infos[i];
         self.drafts.iter().position(|d| {
-            if d.anchor == i || d.kind != o.kind || d.date != Some(date) {
+            let kinds = d.kind == o.kind || d.kind == EventKind::Other || o.kind == EventKind::Other;
+            if d.anchor == i || !kinds || d.date != Some(date) {
                 return false;
             }
             date.precision() == Precision::Day
@@ -271,6 +273,15 @@ impl Builder<'_, '_> {
         self.drafts.sort_by_key(|d| (d.anchor, d.nth));
         self.drafts
     }
+}
+
+/// Whether two kinds can be told of one occasion: a visit, the talks and
+/// signings during it and what was proposed there; an incident, a handover or
+/// an operation only as itself.
+fn related(a: EventKind, b: EventKind) -> bool {
+    use EventKind::*;
+    let talks = |k| matches!(k, Meeting | Visit | Agreement | Proposal);
+    a == b || (talks(a) && talks(b))
 }
 
 /// Whether `b` is a closer date of `a`: more precise, and within it.

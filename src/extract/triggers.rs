@@ -18,19 +18,19 @@ use crate::model::EventKind;
 const LEXICON: &[(EventKind, &str)] = &[
     (
         EventKind::Aid,
-        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended) (?:\w+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief)|grant(?:ed)? (?:\w+ ){0,3}?to|gave (?:\w+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended) (?:[\w-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
     ),
     (
         EventKind::Other,
-        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:\w+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:\w+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural) (?:fair|festival|exhibition)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
+        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural) (?:fair|festival|exhibition)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
     ),
     (
         EventKind::Visit,
-        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:\w+ ){0,2}?visit|trips?|toured|arrived in|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:\w+ ){0,3}?delegation|delegation (?:led|headed) by",
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|arrived in|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation (?:led|headed) by",
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:\w+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
+        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
     ),
     (
         EventKind::Agreement,
@@ -38,7 +38,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Operation,
-        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:\w+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
+        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
     ),
     (
         EventKind::Proposal,
@@ -48,7 +48,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     // that any cooperation word in the same sentence names the kind.
     (
         EventKind::Other,
-        r"crossed (?:\w+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
+        r"crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
     ),
 ];
 
