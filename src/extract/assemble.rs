@@ -68,6 +68,8 @@ pub(super) fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
         }
         if s.can_open() && !s.occasions.is_empty() {
             b.open_dated(i);
+        } else if b.refines_current(i) {
+            b.join_current(i);
         } else if b.continues(i) {
             b.join_current(i);
         } else if b.in_lead(i) {
@@ -191,24 +193,70 @@ impl Builder<'_, '_> {
     }
 
     /// An earlier event of this article that is the same occasion as `o`:
-    /// the same kind on the same day, or the same kind and date at any
-    /// precision with a province in common (a restatement further down).
-    fn coreferent(&self, i: usize, o: &Occasion, date: Option<PartialDate>) -> Option<usize> {
+    /// the same kind on the same day, or the same kind at compatible dates
+    /// (month precision at least) with a province in common — a restatement
+    /// further down ("A ceremony was held this week in Champasak" … "The
+    /// launching ceremony took place on Sunday"). The closer date is kept.
+    fn coreferent(&mut self, i: usize, o: &Occasion, date: Option<PartialDate>) -> Option<usize> {
         let date = date?;
         let s = &self.infos[i];
-        self.drafts.iter().position(|d| {
+        let infos = self.infos;
+        let di = self.drafts.iter().position(|d| {
             let kinds = d.kind == o.kind || d.kind == EventKind::Other || o.kind == EventKind::Other;
-            if d.anchor == i || !kinds || d.date != Some(date) {
+            let Some(dd) = d.date else {
+                return false;
+            };
+            if d.anchor == i || !kinds {
                 return false;
             }
-            date.precision() == Precision::Day
-                || d.members.iter().any(|&m| {
-                    self.infos[m].places.iter().any(|p| {
+            if dd == date && date.precision() == Precision::Day {
+                return true;
+            }
+            let fine = |p: Precision| p != Precision::Year;
+            d.kind == o.kind
+                && dd.compatible(&date)
+                && fine(dd.precision())
+                && fine(date.precision())
+                && d.members.iter().any(|&m| {
+                    infos[m].places.iter().any(|p| {
                         p.place.province.is_some()
                             && s.places.iter().any(|q| q.place.province == p.place.province)
                     })
                 })
-        })
+        })?;
+        let d = &mut self.drafts[di];
+        if d.date.is_some_and(|a| refines(a, date)) {
+            d.date = Some(date);
+            d.anchor = i;
+            d.nth = 0;
+        }
+        Some(di)
+    }
+
+    /// Whether sentence `i`, with a date but no trigger, right after the
+    /// current event gives a closer date of it ("Officials will meet in
+    /// Vientiane next week." "The delegation is expected to leave Tuesday.");
+    /// the event takes that date.
+    fn refines_current(&mut self, i: usize) -> bool {
+        let s = &self.infos[i];
+        let (Some(cur), Some(date)) = (&self.current, s.first_date) else {
+            return false;
+        };
+        if s.kind.is_some() || i - cur.last != 1 || s.non_event {
+            return false;
+        }
+        let all = cur.drafts.iter().all(|&d| {
+            self.drafts[d]
+                .date
+                .is_some_and(|a| refines(a, date) && a.precision() == Precision::Month)
+        });
+        if !all || cur.drafts.is_empty() {
+            return false;
+        }
+        for &d in &cur.drafts {
+            self.drafts[d].date = Some(date);
+        }
+        true
     }
 
     /// The lead sentences, when they summarise the occasion sentence `i`

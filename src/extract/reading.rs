@@ -20,6 +20,8 @@ pub(super) struct SentenceInfo<'g> {
     pub kind: Option<EventKind>,
     /// The sentence holds a time expression of an occasion (dated or not).
     pub dated: bool,
+    /// The date of the first such expression, whether or not a trigger owns it.
+    pub first_date: Option<PartialDate>,
     /// That date is written out (not relative to the report).
     pub explicit: bool,
     pub places: Vec<PlaceMatch<'g>>,
@@ -132,6 +134,7 @@ pub(super) fn read_sentences<'g>(
         out.push(SentenceInfo {
             span: *s,
             dated: !whens.is_empty() || !occasions.is_empty(),
+            first_date: whens.first().and_then(|w| w.date),
             explicit: whens.first().is_some_and(|w| w.explicit),
             occasions,
             kind,
@@ -251,13 +254,36 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         };
         if let Some(k) = next {
             let o = occasion(k, w);
-            if !out.contains(&o) {
-                out.push(o);
+            // Two triggers dated the same day in one sentence are one
+            // occasion ("his April 23 meeting … on the sidelines of the
+            // summit, held on April 23-24"), unless one is a visit and the
+            // other what happened during it.
+            let same_day = out
+                .iter_mut()
+                .find(|p| p.date == o.date && p.after_previous == o.after_previous);
+            match same_day {
+                Some(p) if p.kind == o.kind => {}
+                Some(p) if p.kind != EventKind::Visit && o.kind != EventKind::Visit => {
+                    if rank_of(o.kind, &trigs) < rank_of(p.kind, &trigs) {
+                        p.kind = o.kind;
+                    }
+                }
+                _ => out.push(o),
             }
         }
         from = w.end;
     }
     out
+}
+
+/// The strongest lexicon rank of `kind` among the sentence's triggers.
+fn rank_of(kind: EventKind, trigs: &[triggers::Trigger]) -> usize {
+    trigs
+        .iter()
+        .filter(|t| t.kind == kind)
+        .map(|t| t.rank)
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 /// Whether the words between two time expressions coordinate them as two

@@ -26,7 +26,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Visit,
-        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|arrived in|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation (?:led|headed) by",
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|arrived in|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by",
     ),
     (
         EventKind::Meeting,
@@ -165,13 +165,13 @@ cue!(
 // Background: states, habits and history rather than an occasion.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|presently)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|presently|is located|are located|lies|covering)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
 cue!(
     anaphoric,
-    r"(?-u:\b)(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))(?-u:\b)"
+    r"(?-u:\b)(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))(?-u:\b)|^the (?:[\w-]+ )?(?:meeting|talks|visit|trip|ceremony|donation|handover|agreement|accord|event|session|signing|summit|conference|forum|inauguration|patrol|operation|assistance)(?-u:\b)"
 );
 
 // An occasion going on at the time of writing: "is visiting", "are on a
