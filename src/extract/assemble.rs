@@ -44,6 +44,8 @@ const LEAD_REACH: usize = 6;
 struct Current {
     drafts: Vec<usize>,
     last: usize,
+    /// The date as the last sentence that opened or joined them stated it.
+    stated: Option<PartialDate>,
 }
 
 struct Builder<'a, 'g> {
@@ -79,6 +81,7 @@ pub(super) fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
             b.current = Some(Current {
                 drafts: vec![b.drafts.len() - 1],
                 last: i,
+                stated: None,
             });
         } else if (s.non_event || s.background || s.dated) && !s.anaphoric {
             // Background about the occasion itself ("The meeting reviewed progress
@@ -136,6 +139,7 @@ impl Builder<'_, '_> {
         self.current = Some(Current {
             drafts: touched,
             last: i,
+            stated: s.occasions.first().and_then(|o| o.date),
         });
     }
 
@@ -166,10 +170,13 @@ impl Builder<'_, '_> {
         }
         let s = &self.infos[i];
         let d = &self.drafts[ci];
+        let stated_closer = cur.stated.is_some_and(|a| date.is_some_and(|b| refines(a, b)));
         let same = match (d.date, date) {
             (Some(a), Some(b)) => {
                 (s.anaphoric && a.compatible(&b))
-                    || (i - cur.last == 1 && refines(a, b) && related(d.kind, kind))
+                    || (i - cur.last == 1
+                        && (refines(a, b) || (stated_closer && a == b))
+                        && related(d.kind, kind))
             }
             (None, None) => true,
             (None, Some(_)) | (Some(_), None) => s.anaphoric,
@@ -306,7 +313,12 @@ impl Builder<'_, '_> {
     /// summarise the main occasion dated further down.
     fn in_lead(&self, i: usize) -> bool {
         let s = &self.infos[i];
-        !self.seen_dated_event && self.drafts.is_empty() && s.kind.is_some() && !s.non_event && i < LEAD_REACH
+        !self.seen_dated_event
+            && self.drafts.is_empty()
+            && s.kind.is_some()
+            && !s.non_event
+            && !s.earlier
+            && i < LEAD_REACH
     }
 
     fn finish(mut self) -> Vec<Draft> {

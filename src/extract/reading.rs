@@ -29,6 +29,8 @@ pub(super) struct SentenceInfo<'g> {
     pub non_event: bool,
     pub background: bool,
     pub anaphoric: bool,
+    /// Opens on an earlier occasion ("Previously, …").
+    pub earlier: bool,
     /// Names Laos/Lao places or parties, and Cambodia/Cambodian ones (not traps).
     pub lao: bool,
     pub khmer: bool,
@@ -106,7 +108,7 @@ pub(super) fn read_sentences<'g>(
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
-            .filter(|p| !is_metonym(lower, p))
+            .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p))
             .copied()
             .collect();
         let kind = triggers::classify(lst);
@@ -143,6 +145,7 @@ pub(super) fn read_sentences<'g>(
             non_event: triggers::non_event(lst),
             background: triggers::background(lst),
             anaphoric: triggers::anaphoric(lst),
+            earlier: triggers::earlier_occasion(lst),
             lao,
             khmer,
             dateline,
@@ -239,10 +242,19 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
     let mut out: Vec<Occasion> = Vec::new();
     let mut from = 0usize;
     for (wi, w) in whens.iter().enumerate() {
-        let own = trigs
+        // A date that premodifies its trigger ("his April 23 meeting", "the
+        // August 2017 standoff") dates that trigger.
+        let premodified = trigs
             .iter()
-            .filter(|t| t.start >= from && t.end <= w.start)
-            .min_by_key(|t| t.rank)
+            .filter(|t| t.start >= w.end && premodifies(&lst[w.end..t.start]))
+            .min_by_key(|t| t.rank);
+        let own = premodified
+            .or_else(|| {
+                trigs
+                    .iter()
+                    .filter(|t| t.start >= from && t.end <= w.start)
+                    .min_by_key(|t| t.rank)
+            })
             .map(|t| t.kind);
         let next = match (own, out.last()) {
             (Some(k), _) => Some(k),
@@ -276,6 +288,16 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
     out
 }
 
+/// Whether the words between a date and a trigger make the date a
+/// premodifier of it: at most two words, no punctuation ("the August 2017
+/// standoff", "a May 27 joint meeting", "Manet's March 25-26 trip").
+fn premodifies(between: &str) -> bool {
+    between.len() <= 24
+        && between.split_whitespace().count() <= 2
+        && between.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        && between.starts_with(' ')
+}
+
 /// The strongest lexicon rank of `kind` among the sentence's triggers.
 fn rank_of(kind: EventKind, trigs: &[triggers::Trigger]) -> usize {
     trigs
@@ -298,6 +320,29 @@ fn coordinated(between: &str) -> bool {
         t,
         "and" | "and again" | "and then" | "as well as" | "and later" | "and also"
     )
+}
+
+/// A place named as where a person lives or comes from ("a 29-year-old man,
+/// a resident of Hat Say village, Champasak province", "a native of
+/// Attapeu"): not where the occasion happened nor whose officials take part.
+fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
+    let mut from = p.start.saturating_sub(80);
+    while !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &lower[from..p.start];
+    // The cue must be in the same phrase: no clause break after it.
+    let cue = ["resident of", "residents of", "native of", "born in", "who lives in", "living in", "hometown"]
+        .iter()
+        .filter_map(|c| {
+            before
+                .rmatch_indices(c)
+                // A word of its own: "President of" is no "resident of".
+                .find(|(i, _)| *i == 0 || !before.as_bytes()[i - 1].is_ascii_alphabetic())
+                .map(|(i, _)| i + c.len())
+        })
+        .max();
+    cue.is_some_and(|i| !before[i..].contains([';', '(', ')']) && !before[i..].contains(". "))
 }
 
 /// Whether Laos and Cambodia are named: the actors' sides, plus the countries
@@ -391,7 +436,11 @@ fn is_metonym(lower: &str, p: &PlaceMatch<'_>) -> bool {
     // "Vientiane Capital", "Phnom Penh capital": the place itself. An airport
     // named after the capital is where a delegation lands, not the venue.
     let after = lower[p.end..].trim_start();
-    if after.starts_with("capital") || after.starts_with("municipality") {
+    let named = &lower[p.start..p.end];
+    if ["capital", "municipality", "prefecture"]
+        .iter()
+        .any(|w| after.starts_with(w) || named.contains(w))
+    {
         return false;
     }
     if after.starts_with("international airport") || after.starts_with("airport") {

@@ -1,0 +1,308 @@
+//! Occasions, not sentences: each rule of the mention-based extractor on
+//! small articles written for these tests, every phenomenon in at least two
+//! wordings. (None of these sentences comes from a real article.)
+
+use border_atlas::extract::extract;
+use border_atlas::load::load_bytes;
+
+/// (date, kind, provinces) of every event of an article.
+fn events(text: &str) -> Vec<(Option<String>, String, Vec<String>)> {
+    let articles = load_bytes("fixture.txt", text.as_bytes()).expect("fixture loads");
+    articles
+        .iter()
+        .flat_map(extract)
+        .map(|e| {
+            (
+                e.date.map(|d| d.to_string()),
+                e.kind.to_string(),
+                e.provinces.iter().map(|p| p.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn dates(text: &str) -> Vec<Option<String>> {
+    events(text).into_iter().map(|e| e.0).collect()
+}
+
+fn article(published: &str, body: &str) -> String {
+    format!("Title: Fixture\nPublished: {published}\n\n{body}\n")
+}
+
+#[test]
+fn a_dateline_dates_the_report_not_the_occasion_it_tells() {
+    // The dash sticks to the next word.
+    let a = article(
+        "2019-06-14",
+        "KPL Vientiane, June 14, 2019 -Cambodian Deputy Prime Minister Sar Kheng held talks with Lao officials in Pakse yesterday morning.",
+    );
+    assert_eq!(dates(&a), [Some("2019-06-13".to_string())]);
+    // The dash starts the next line, and the occasion has its own dates.
+    let b = article(
+        "2015-05-20",
+        "Stung Treng (Cambodia)/Pakse (Laos), 20 May 2015\n- From 4 to 6 May 2015, a border liaison meeting was held for officers of Stung Treng and Champasak.",
+    );
+    assert_eq!(
+        events(&b),
+        [(
+            Some("2015-05-04".to_string()),
+            "meeting".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn coordinated_dates_of_one_trigger_are_two_occasions() {
+    let a = article(
+        "2021-12-01",
+        "Cambodia handed over medical supplies to Laos at the Stung Treng checkpoint this week. The earlier two donations from Cambodia to Laos were on Jan. 12, 2021 and on Sept. 3, 2021.",
+    );
+    let d = dates(&a);
+    assert!(d.contains(&Some("2021-01-12".to_string())), "{d:?}");
+    assert!(d.contains(&Some("2021-09-03".to_string())), "{d:?}");
+    let b = article(
+        "2019-03-01",
+        "Lao and Cambodian police from Attapeu and Ratanakiri held joint patrols on Feb. 5, 2019 and again on Feb. 19, 2019.",
+    );
+    assert_eq!(
+        dates(&b),
+        [Some("2019-02-05".to_string()), Some("2019-02-19".to_string())]
+    );
+}
+
+#[test]
+fn a_passive_handover_is_aid() {
+    let a = article(
+        "2021-09-28",
+        "Some 100,000 vaccine doses from Cambodia were delivered today to Laos at the Champasak border.",
+    );
+    assert_eq!(
+        events(&a),
+        [(Some("2021-09-28".to_string()), "aid".to_string(), vec!["LA-CH".to_string()])]
+    );
+    let b = article(
+        "2020-04-10",
+        "Two ambulances were handed over yesterday by Stung Treng province to Lao health officials.",
+    );
+    assert_eq!(
+        events(&b),
+        [(Some("2020-04-09".to_string()), "aid".to_string(), vec!["KH-19".to_string()])]
+    );
+}
+
+#[test]
+fn an_occasion_going_on_as_the_report_is_written_takes_its_month() {
+    let a = article(
+        "2017-02-27",
+        "Lao President Bounnhang Vorachith is visiting Cambodia this week despite tension along the border.",
+    );
+    // "this week" dates it already; without it the report's month does.
+    assert_eq!(dates(&a), [Some("2017-02".to_string())]);
+    let b = article(
+        "2018-10-09",
+        "A Cambodian delegation is on a three-day working visit to Attapeu province of Laos.",
+    );
+    assert_eq!(
+        events(&b),
+        [(Some("2018-10".to_string()), "visit".to_string(), vec!["LA-AT".to_string()])]
+    );
+}
+
+#[test]
+fn background_does_not_hide_a_date_written_out() {
+    let a = article(
+        "2010-01-04",
+        "Several accords had been signed during the visit to Cambodia of the Lao Prime Minister on 25th November, 2009.",
+    );
+    assert_eq!(dates(&a), [Some("2009-11-25".to_string())]);
+    let b = article(
+        "2016-01-04",
+        "The friendship bridge between Stung Treng and Champasak had been inaugurated on 3 March 2015 by both governors.",
+    );
+    assert_eq!(dates(&b), [Some("2015-03-03".to_string())]);
+    // Background without such a date is still not an occasion.
+    let c = article(
+        "2016-01-04",
+        "Cambodia and Laos have been close partners since 1954 and have signed many accords.",
+    );
+    assert!(events(&c).is_empty());
+}
+
+#[test]
+fn the_same_day_and_the_following_day_are_occasions_of_their_own() {
+    let a = article(
+        "2018-12-06",
+        "Cambodian Prime Minister Hun Sen met Lao President Bounnhang Vorachith in Vientiane yesterday.\n\nOn the same day, Hun Sen also met with the President of the Lao National Assembly.",
+    );
+    assert_eq!(
+        dates(&a),
+        [Some("2018-12-05".to_string()), Some("2018-12-05".to_string())]
+    );
+    let b = article(
+        "2019-03-12",
+        "The governors of Champasak and Stung Treng held talks in Pakse on March 10. The following day, the Cambodian delegation toured the Khone Phapheng falls.",
+    );
+    assert_eq!(
+        dates(&b),
+        [Some("2019-03-10".to_string()), Some("2019-03-11".to_string())]
+    );
+}
+
+#[test]
+fn a_visit_and_the_talks_during_it_each_with_its_own_time_are_two_events() {
+    let a = article(
+        "2018-12-06",
+        "Prime Minister Hun Sen paid a courtesy call on the Lao President in Vientiane yesterday afternoon, as part of his official visit to Laos from Dec. 5 to 6, 2018.",
+    );
+    let kinds: Vec<String> = events(&a).into_iter().map(|e| e.1).collect();
+    assert_eq!(kinds, ["meeting", "visit"]);
+    let b = article(
+        "2022-05-30",
+        "The Lao minister held talks with the Stung Treng governor on Friday during a working visit to Cambodia from May 25 to 28.",
+    );
+    assert_eq!(events(&b).len(), 2, "{:?}", events(&b));
+    // One trigger, one time expression in apposition: one event.
+    let c = article(
+        "2020-03-07",
+        "Friday morning, March 6, 2020, a Cambodian delegation returned from a visit to Attapeu province of Laos.",
+    );
+    assert_eq!(dates(&c), [Some("2020-03-06".to_string())]);
+}
+
+#[test]
+fn a_restatement_further_down_is_the_same_event_with_the_closer_date() {
+    let a = article(
+        "2020-11-05",
+        "A ceremony was held this week to mark the opening of a power line linking Laos and Cambodia in Champasak province.\n\nThe line carries power to Stung Treng.\n\nEngineers worked on it for two years.\n\nThe opening ceremony took place on Sunday in Champasak, with the Cambodian ambassador present.",
+    );
+    assert_eq!(
+        events(&a),
+        [(Some("2020-11-01".to_string()), "other".to_string(), vec!["LA-CH".to_string()])]
+    );
+    // The same meeting told twice (a wire story pasted twice).
+    let story = "Officials from Cambodia and Laos will meet in Pakse next week to discuss the border.";
+    let b = article("2010-01-01", &format!("{story}\n\nMore later.\n\n{story}"));
+    assert_eq!(events(&b).len(), 1, "{:?}", events(&b));
+}
+
+#[test]
+fn a_closer_date_in_the_next_sentence_dates_the_occasion() {
+    let a = article(
+        "2010-01-01",
+        "Officials from Cambodia and Laos will meet in Vientiane next week to discuss border markers. The Cambodian delegation is expected to leave on Tuesday.",
+    );
+    assert_eq!(dates(&a), [Some("2010-01-05".to_string())]);
+    let b = article(
+        "2023-06-16",
+        "Governors of Attapeu and Ratanakiri will hold talks later this month. They are due to arrive in Banlung on June 27.",
+    );
+    assert_eq!(dates(&b), [Some("2023-06-27".to_string())]);
+}
+
+#[test]
+fn where_a_person_lives_is_not_where_the_occasion_was() {
+    let a = article(
+        "2021-03-31",
+        "Stung Treng police arrested a Laotian drug suspect on March 30. The man, a resident of Hat village, Champasak province, Laos, was carrying 3 kg of drugs.",
+    );
+    assert_eq!(
+        events(&a),
+        [(Some("2021-03-30".to_string()), "operation".to_string(), vec!["KH-19".to_string()])]
+    );
+    let b = article(
+        "2019-08-02",
+        "Ratanakiri border police detained two Lao men, natives of Attapeu, on Thursday.",
+    );
+    assert_eq!(
+        events(&b),
+        [(Some("2019-08-01".to_string()), "operation".to_string(), vec!["KH-16".to_string()])]
+    );
+}
+
+#[test]
+fn a_border_incident_is_an_occasion_too() {
+    let a = article(
+        "2017-02-27",
+        "Troops of Laos and Cambodia are massing over a dispute that began on 8 February when Lao soldiers crossed into Siem Pang district.",
+    );
+    assert_eq!(
+        events(&a),
+        [(Some("2017-02-08".to_string()), "other".to_string(), vec!["KH-19".to_string()])]
+    );
+    let b = article(
+        "2017-08-20",
+        "Cambodia said Lao troops trespassed into Stung Treng province on August 11.",
+    );
+    assert_eq!(dates(&b), [Some("2017-08-11".to_string())]);
+}
+
+#[test]
+fn meeting_a_demand_is_not_a_meeting() {
+    let a = article(
+        "2024-01-19",
+        "Cambodia buys power from Laos to meet electricity demand in Stung Treng.",
+    );
+    assert!(events(&a).is_empty(), "{:?}", events(&a));
+    let b = article(
+        "2024-01-19",
+        "Laos is building dams in Attapeu to meet the growing needs of Cambodia.",
+    );
+    assert!(events(&b).is_empty(), "{:?}", events(&b));
+}
+
+#[test]
+fn a_release_made_public_dates_the_report() {
+    let a = article(
+        "2017-08-11",
+        "According to a statement made public this afternoon, Cambodia will ask Laos to withdraw its troops from Stung Treng.",
+    );
+    assert!(
+        dates(&a).iter().all(|d| d.as_deref() != Some("2017-08-11")),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2017-08-11",
+        "In a letter published on Monday, Cambodia asked Laos to withdraw troops from Siem Pang.",
+    );
+    assert!(
+        dates(&b).iter().all(|d| d.as_deref() != Some("2017-08-07")),
+        "{:?}",
+        events(&b)
+    );
+}
+
+#[test]
+fn the_year_of_a_document_or_plan_is_not_an_occasion() {
+    let a = article(
+        "2020-03-07",
+        "The Cambodian and Lao ministers reviewed the minutes of cooperation in 2019 and signed a memorandum of cooperation for 2020 in Vientiane on Friday.",
+    );
+    assert_eq!(dates(&a), [Some("2020-03-06".to_string())]);
+    let b = article(
+        "2016-05-02",
+        "Champasak and Stung Treng agreed on a joint plan for 2017 at their meeting on April 29.",
+    );
+    assert_eq!(dates(&b), [Some("2016-04-29".to_string())]);
+}
+
+#[test]
+fn vientiane_capital_is_the_venue_but_its_airport_is_not() {
+    let a = article(
+        "2020-03-06",
+        "The Cambodian minister ended a three-day visit to Vientiane capital on Friday.",
+    );
+    assert_eq!(
+        events(&a),
+        [(Some("2020-03-06".to_string()), "visit".to_string(), vec!["LA-VT".to_string()])]
+    );
+    let b = article(
+        "2020-03-06",
+        "The Lao delegation landed at Phnom Penh International Airport on Friday for a visit to Stung Treng.",
+    );
+    assert_eq!(
+        events(&b),
+        [(Some("2020-03-06".to_string()), "visit".to_string(), vec!["KH-19".to_string()])]
+    );
+}
