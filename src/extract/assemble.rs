@@ -317,6 +317,7 @@ impl Builder<'_, '_> {
             && self.drafts.is_empty()
             && s.kind.is_some()
             && !s.non_event
+            && !s.background
             && !s.earlier
             && i < LEAD_REACH
     }

@@ -40,13 +40,18 @@ pub(super) struct SentenceInfo<'g> {
 
 impl SentenceInfo<'_> {
     /// Whether this sentence may open an event: it states an occasion, is
-    /// not commentary, and background or quotation does not hide it (a date
-    /// written out still dates an occasion there: "had been signed on 25
-    /// November 2009", "“…which was signed in February 2023”").
+    /// not commentary, and background or quotation does not hide it. A date
+    /// written out still dates an occasion in a quotation ("“…which was
+    /// signed in February 2023”"), and a calendar day does in background ("had
+    /// been signed on 25 November 2009"); a year under background is part of
+    /// it ("progress since the 8th meeting in 2014").
     pub fn can_open(&self) -> bool {
+        let written = self.dated && self.explicit;
+        let day = written && self.first_date.is_some_and(|d| d.precision() == Precision::Day);
         self.kind.is_some()
             && !self.non_event
-            && ((!self.quote && !self.background) || (self.dated && self.explicit))
+            && (!self.quote || written)
+            && (!self.background || day)
     }
 }
 
@@ -332,7 +337,7 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
     }
     let before = &lower[from..p.start];
     // The cue must be in the same phrase: no clause break after it.
-    let cue = ["resident of", "residents of", "native of", "born in", "who lives in", "living in", "hometown"]
+    let cue = ["resident of", "residents of", "native of", "natives of", "born in", "who lives in", "living in", "hometown"]
         .iter()
         .filter_map(|c| {
             before

@@ -22,7 +22,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Other,
-        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing)? (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural) (?:fair|festival|exhibition)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
+        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural) (?:fair|festival|exhibition)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
     ),
     (
         EventKind::Visit,
@@ -38,17 +38,18 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Operation,
-        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
+        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
     ),
     (
         EventKind::Proposal,
         r"propos(?:ed|al|als|es)|suggest(?:ed|ion)|call(?:ed|s)? (?:on|for)|urg(?:ed|es)|request(?:ed|s)?|appeal(?:ed|s)? (?:to|for)|letter|invited|asked",
     ),
-    // Border incidents: an occasion too, though not a cooperation; last, so
-    // that any cooperation word in the same sentence names the kind.
+    // A planned opening ("to open a border crossing") and border incidents:
+    // occasions too, though weaker; last, so that any cooperation word in the
+    // same sentence names the kind ("agreed to open a market" is an agreement).
     (
         EventKind::Other,
-        r"crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
+        r"open (?:a |the |an |new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|crossing|bridge|market)|crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
     ),
 ];
 
@@ -120,8 +121,7 @@ pub struct Trigger {
 }
 
 /// Every trigger in a lowercased sentence, in text order (false friends
-/// left out). Overlapping matches of different kinds are all kept; where
-/// two overlap, the kind listed first in the lexicon comes first.
+/// left out; of two that overlap, the one listed first in the lexicon).
 pub fn find_all(sentence: &str) -> Vec<Trigger> {
     debug_assert!(folded(sentence));
     let spans: Vec<_> = false_friends()
@@ -142,6 +142,13 @@ pub fn find_all(sentence: &str) -> Vec<Trigger> {
             });
         }
     }
+    // Where two overlap ("courtesy call on": a meeting, not a call on
+    // someone to act), the stronger kind alone is kept.
+    let all = out.clone();
+    out.retain(|t| {
+        !all.iter()
+            .any(|u| u.rank < t.rank && u.start < t.end && t.start < u.end)
+    });
     out.sort_by_key(|t| (t.start, t.rank));
     out
 }
@@ -186,7 +193,7 @@ cue!(
 // working visit", "is paying an official visit". Dated by the report itself.
 cue!(
     progressive,
-    r"(?-u:\b)(?:is|are) (?:now |currently |still )?(?:visiting|touring|paying (?:a|an|his|her|their) |on (?:a|an|his|her|their) (?:\w+ ){0,2}?(?:visit|trip|tour)|attending|holding (?:talks|a meeting|meetings))"
+    r"(?-u:\b)(?:is|are) (?:now |currently |still )?(?:visiting|touring|paying (?:a|an|his|her|their) |on (?:a|an|his|her|their) (?:[\w-]+ ){0,2}?(?:visit|trip|tour)|attending|holding (?:talks|a meeting|meetings))"
 );
 
 /// A time expression anchored on the occasion just told rather than on the
