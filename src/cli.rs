@@ -91,13 +91,19 @@ pub fn report(articles: Vec<Article>, errors: Vec<LoadFailure>, merge: bool) -> 
 
 /// What `border-atlas explain FILE` prints: for each article in the file, the
 /// extractor's reading of every sentence and the events it assembled.
-pub fn explain_file(path: &std::path::Path, reference: Option<NaiveDate>) -> anyhow::Result<String> {
+pub fn explain_file(
+    path: &std::path::Path,
+    reference: Option<NaiveDate>,
+) -> anyhow::Result<String> {
     use anyhow::Context;
     let articles = crate::load::load_file(path)
         .with_context(|| format!("{}: could not be read as an article", path.display()))?;
     let mut out = String::new();
     for a in articles {
-        let published = a.published.or(reference).map(crate::model::PartialDate::from_naive);
+        let published = a
+            .published
+            .or(reference)
+            .map(crate::model::PartialDate::from_naive);
         out.push_str(&format!("== {}\n", a.path));
         if let Some(t) = &a.title {
             out.push_str(&format!("title: {}\n", terminal_safe(t)));

@@ -1,7 +1,7 @@
 //! Border Atlas: Cambodia–Laos cross-border cooperation events extracted from
 //! news articles, shown on a map and a timeline.
 //!
-//! Data flows one way (see `DESIGN.md`):
+//! Data flows one way (see the README's "Layout of the code"):
 //! files ─[`load`]→ [`model::Article`] ─[`extract`]→ [`model::Event`]s ─[`corpus`]→ indexes ─[`app`]→ views.
 //! Everything but [`app`] is free of UI types; [`extract`] is pure.
 

@@ -53,6 +53,17 @@ enum Command {
     },
 }
 
+/// Whether an error comes from writing to a pipe whose reader has gone.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
@@ -74,6 +85,10 @@ fn main() -> ExitCode {
                 .context("writing JSON to stdout")
                 .and_then(|_| writeln!(out).context("writing to stdout"));
             if let Err(e) = written {
+                // `extract … | head`: the reader has all it wants (as ripgrep does).
+                if broken_pipe(&e) {
+                    return ExitCode::SUCCESS;
+                }
                 eprintln!("border-atlas: {}", cli::terminal_safe(&format!("{e:#}")));
                 return ExitCode::from(1);
             }

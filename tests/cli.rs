@@ -117,3 +117,55 @@ fn no_files_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("FILES_OR_DIRS"));
 }
+
+#[test]
+fn explain_shows_each_sentence_with_its_dates_places_and_the_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("good.txt");
+    std::fs::write(&path, MEETING).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(["explain", path.to_str().unwrap()])
+        .output()
+        .expect("run border-atlas");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("reference date: 2023-09-28"), "{text}");
+    assert!(text.contains("September 26=2023-09-26"), "{text}");
+    assert!(text.contains("Attapeu→LA-AT"), "{text}");
+    assert!(text.contains("event meeting 2023-09-26 from [0]"), "{text}");
+    // A missing file is an error that names it.
+    let out = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(["explain", "no-such-file.txt"])
+        .output()
+        .expect("run border-atlas");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.txt"));
+}
+
+#[test]
+fn extract_into_a_pipe_closed_early_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        std::fs::write(dir.path().join(format!("a{i}.txt")), MEETING).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(["extract", dir.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run border-atlas");
+    // Read a little, then hang up, as `| head` does.
+    {
+        use std::io::Read;
+        let mut stdout = child.stdout.take().unwrap();
+        let mut buf = [0u8; 100];
+        let _ = stdout.read(&mut buf);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -67,7 +67,10 @@ fn coordinated_dates_of_one_trigger_are_two_occasions() {
     );
     assert_eq!(
         dates(&b),
-        [Some("2019-02-05".to_string()), Some("2019-02-19".to_string())]
+        [
+            Some("2019-02-05".to_string()),
+            Some("2019-02-19".to_string())
+        ]
     );
 }
 
@@ -79,7 +82,11 @@ fn a_passive_handover_is_aid() {
     );
     assert_eq!(
         events(&a),
-        [(Some("2021-09-28".to_string()), "aid".to_string(), vec!["LA-CH".to_string()])]
+        [(
+            Some("2021-09-28".to_string()),
+            "aid".to_string(),
+            vec!["LA-CH".to_string()]
+        )]
     );
     let b = article(
         "2020-04-10",
@@ -87,7 +94,11 @@ fn a_passive_handover_is_aid() {
     );
     assert_eq!(
         events(&b),
-        [(Some("2020-04-09".to_string()), "aid".to_string(), vec!["KH-19".to_string()])]
+        [(
+            Some("2020-04-09".to_string()),
+            "aid".to_string(),
+            vec!["KH-19".to_string()]
+        )]
     );
 }
 
@@ -104,7 +115,11 @@ fn an_occasion_going_on_as_the_report_is_written_takes_its_month() {
     );
     assert_eq!(
         events(&b),
-        [(Some("2018-10".to_string()), "visit".to_string(), vec!["LA-AT".to_string()])]
+        [(
+            Some("2018-10".to_string()),
+            "visit".to_string(),
+            vec!["LA-AT".to_string()]
+        )]
     );
 }
 
@@ -136,7 +151,10 @@ fn the_same_day_and_the_following_day_are_occasions_of_their_own() {
     );
     assert_eq!(
         dates(&a),
-        [Some("2018-12-05".to_string()), Some("2018-12-05".to_string())]
+        [
+            Some("2018-12-05".to_string()),
+            Some("2018-12-05".to_string())
+        ]
     );
     let b = article(
         "2019-03-12",
@@ -144,7 +162,10 @@ fn the_same_day_and_the_following_day_are_occasions_of_their_own() {
     );
     assert_eq!(
         dates(&b),
-        [Some("2019-03-10".to_string()), Some("2019-03-11".to_string())]
+        [
+            Some("2019-03-10".to_string()),
+            Some("2019-03-11".to_string())
+        ]
     );
 }
 
@@ -177,10 +198,15 @@ fn a_restatement_further_down_is_the_same_event_with_the_closer_date() {
     );
     assert_eq!(
         events(&a),
-        [(Some("2020-11-01".to_string()), "other".to_string(), vec!["LA-CH".to_string()])]
+        [(
+            Some("2020-11-01".to_string()),
+            "other".to_string(),
+            vec!["LA-CH".to_string()]
+        )]
     );
     // The same meeting told twice (a wire story pasted twice).
-    let story = "Officials from Cambodia and Laos will meet in Pakse next week to discuss the border.";
+    let story =
+        "Officials from Cambodia and Laos will meet in Pakse next week to discuss the border.";
     let b = article("2010-01-01", &format!("{story}\n\nMore later.\n\n{story}"));
     assert_eq!(events(&b).len(), 1, "{:?}", events(&b));
 }
@@ -207,7 +233,11 @@ fn where_a_person_lives_is_not_where_the_occasion_was() {
     );
     assert_eq!(
         events(&a),
-        [(Some("2021-03-30".to_string()), "operation".to_string(), vec!["KH-19".to_string()])]
+        [(
+            Some("2021-03-30".to_string()),
+            "operation".to_string(),
+            vec!["KH-19".to_string()]
+        )]
     );
     let b = article(
         "2019-08-02",
@@ -215,7 +245,11 @@ fn where_a_person_lives_is_not_where_the_occasion_was() {
     );
     assert_eq!(
         events(&b),
-        [(Some("2019-08-01".to_string()), "operation".to_string(), vec!["KH-16".to_string()])]
+        [(
+            Some("2019-08-01".to_string()),
+            "operation".to_string(),
+            vec!["KH-16".to_string()]
+        )]
     );
 }
 
@@ -227,7 +261,11 @@ fn a_border_incident_is_an_occasion_too() {
     );
     assert_eq!(
         events(&a),
-        [(Some("2017-02-08".to_string()), "other".to_string(), vec!["KH-19".to_string()])]
+        [(
+            Some("2017-02-08".to_string()),
+            "other".to_string(),
+            vec!["KH-19".to_string()]
+        )]
     );
     let b = article(
         "2017-08-20",
@@ -294,7 +332,11 @@ fn vientiane_capital_is_the_venue_but_its_airport_is_not() {
     );
     assert_eq!(
         events(&a),
-        [(Some("2020-03-06".to_string()), "visit".to_string(), vec!["LA-VT".to_string()])]
+        [(
+            Some("2020-03-06".to_string()),
+            "visit".to_string(),
+            vec!["LA-VT".to_string()]
+        )]
     );
     let b = article(
         "2020-03-06",
@@ -302,6 +344,10 @@ fn vientiane_capital_is_the_venue_but_its_airport_is_not() {
     );
     assert_eq!(
         events(&b),
-        [(Some("2020-03-06".to_string()), "visit".to_string(), vec!["KH-19".to_string()])]
+        [(
+            Some("2020-03-06".to_string()),
+            "visit".to_string(),
+            vec!["KH-19".to_string()]
+        )]
     );
 }

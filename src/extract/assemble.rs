@@ -70,9 +70,7 @@ pub(super) fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
         }
         if s.can_open() && !s.occasions.is_empty() {
             b.open_dated(i);
-        } else if b.refines_current(i) {
-            b.join_current(i);
-        } else if b.continues(i) {
+        } else if b.refines_current(i) || b.continues(i) {
             b.join_current(i);
         } else if b.in_lead(i) {
             b.lead.push(i);
@@ -94,7 +92,14 @@ pub(super) fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
 }
 
 impl Builder<'_, '_> {
-    fn open(&mut self, anchor: usize, nth: usize, date: Option<PartialDate>, kind: EventKind, members: Vec<usize>) {
+    fn open(
+        &mut self,
+        anchor: usize,
+        nth: usize,
+        date: Option<PartialDate>,
+        kind: EventKind,
+        members: Vec<usize>,
+    ) {
         self.drafts.push(Draft {
             anchor,
             nth,
@@ -110,7 +115,9 @@ impl Builder<'_, '_> {
         let mut touched: Vec<usize> = Vec::new();
         for (n, o) in s.occasions.iter().enumerate() {
             let date = match o.after_previous {
-                Some(days) => self.previous_date(&touched).and_then(|d| plus_days(d, days)),
+                Some(days) => self
+                    .previous_date(&touched)
+                    .and_then(|d| plus_days(d, days)),
                 None => o.date,
             };
             let own_occasion = o.after_previous.is_some();
@@ -127,7 +134,11 @@ impl Builder<'_, '_> {
                     continue;
                 }
             }
-            let mut members = if n == 0 { self.take_lead(i, date) } else { Vec::new() };
+            let mut members = if n == 0 {
+                self.take_lead(i, date)
+            } else {
+                Vec::new()
+            };
             members.push(i);
             if date.is_some() {
                 self.seen_dated_event = true;
@@ -162,7 +173,12 @@ impl Builder<'_, '_> {
     /// two vague dates close together ("later this week" … "on Thursday"), or
     /// the very next sentence giving a closer date of it ("will meet next
     /// week" … "is expected to leave Tuesday").
-    fn joins_current(&mut self, i: usize, kind: EventKind, date: Option<PartialDate>) -> Option<usize> {
+    fn joins_current(
+        &mut self,
+        i: usize,
+        kind: EventKind,
+        date: Option<PartialDate>,
+    ) -> Option<usize> {
         let cur = self.current.as_ref()?;
         let ci = *cur.drafts.first()?;
         if i - cur.last > CONTINUATION_GAP {
@@ -170,7 +186,9 @@ impl Builder<'_, '_> {
         }
         let s = &self.infos[i];
         let d = &self.drafts[ci];
-        let stated_closer = cur.stated.is_some_and(|a| date.is_some_and(|b| refines(a, b)));
+        let stated_closer = cur
+            .stated
+            .is_some_and(|a| date.is_some_and(|b| refines(a, b)));
         let same = match (d.date, date) {
             (Some(a), Some(b)) => {
                 (s.anaphoric && a.compatible(&b))
@@ -209,7 +227,8 @@ impl Builder<'_, '_> {
         let s = &self.infos[i];
         let infos = self.infos;
         let di = self.drafts.iter().position(|d| {
-            let kinds = d.kind == o.kind || d.kind == EventKind::Other || o.kind == EventKind::Other;
+            let kinds =
+                d.kind == o.kind || d.kind == EventKind::Other || o.kind == EventKind::Other;
             let Some(dd) = d.date else {
                 return false;
             };
@@ -227,7 +246,9 @@ impl Builder<'_, '_> {
                 && d.members.iter().any(|&m| {
                     infos[m].places.iter().any(|p| {
                         p.place.province.is_some()
-                            && s.places.iter().any(|q| q.place.province == p.place.province)
+                            && s.places
+                                .iter()
+                                .any(|q| q.place.province == p.place.province)
                     })
                 })
         })?;
@@ -278,7 +299,10 @@ impl Builder<'_, '_> {
             return std::mem::take(&mut self.lead);
         }
         for l in std::mem::take(&mut self.lead) {
-            if let Some(kind) = self.infos[l].kind.filter(|_| strong_undated(&self.infos[l])) {
+            if let Some(kind) = self.infos[l]
+                .kind
+                .filter(|_| strong_undated(&self.infos[l]))
+            {
                 self.open(l, 0, None, kind, vec![l]);
             }
         }
@@ -352,7 +376,9 @@ fn refines(a: PartialDate, b: PartialDate) -> bool {
         Precision::Month => 1,
         Precision::Day => 2,
     };
-    rank(b.precision()) > rank(a.precision()) && a.compatible(&b) && (a.year_known() || !b.year_known())
+    rank(b.precision()) > rank(a.precision())
+        && a.compatible(&b)
+        && (a.year_known() || !b.year_known())
 }
 
 /// `d` moved by `days`; a date coarser than a day stays as it is.

@@ -151,13 +151,20 @@ pub fn explain(text: &str, published: Option<PartialDate>) -> String {
             .iter()
             .map(|o| match o.after_previous {
                 Some(d) => format!("{} @previous+{d}d", o.kind),
-                None => format!("{} @{}", o.kind, o.date.map_or("?".into(), |d| d.to_string())),
+                None => format!(
+                    "{} @{}",
+                    o.kind,
+                    o.date.map_or("?".into(), |d| d.to_string())
+                ),
             })
             .collect();
         let _ = writeln!(
             out,
             "[{i}] {}",
-            text[s.span.start..s.span.end].split_whitespace().collect::<Vec<_>>().join(" ")
+            text[s.span.start..s.span.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         );
         let _ = writeln!(
             out,

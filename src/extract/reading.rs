@@ -47,7 +47,10 @@ impl SentenceInfo<'_> {
     /// it ("progress since the 8th meeting in 2014").
     pub fn can_open(&self) -> bool {
         let written = self.dated && self.explicit;
-        let day = written && self.first_date.is_some_and(|d| d.precision() == Precision::Day);
+        let day = written
+            && self
+                .first_date
+                .is_some_and(|d| d.precision() == Precision::Day);
         self.kind.is_some()
             && !self.non_event
             && (!self.quote || written)
@@ -126,7 +129,10 @@ pub(super) fn read_sentences<'g>(
             // "Lao President Bounnhang is visiting Cambodia": going on as the
             // report is written, so dated by it, at month precision.
             Some(kind) if triggers::progressive(lst) => reference
-                .and_then(|r| r.month().and_then(|m| PartialDate::from_parts(r.year(), Some(m), None)))
+                .and_then(|r| {
+                    r.month()
+                        .and_then(|m| PartialDate::from_parts(r.year(), Some(m), None))
+                })
                 .map(|date| {
                     vec![Occasion {
                         kind,
@@ -299,7 +305,9 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
 fn premodifies(between: &str) -> bool {
     between.len() <= 24
         && between.split_whitespace().count() <= 2
-        && between.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        && between
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
         && between.starts_with(' ')
 }
 
@@ -337,16 +345,25 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
     }
     let before = &lower[from..p.start];
     // The cue must be in the same phrase: no clause break after it.
-    let cue = ["resident of", "residents of", "native of", "natives of", "born in", "who lives in", "living in", "hometown"]
-        .iter()
-        .filter_map(|c| {
-            before
-                .rmatch_indices(c)
-                // A word of its own: "President of" is no "resident of".
-                .find(|(i, _)| *i == 0 || !before.as_bytes()[i - 1].is_ascii_alphabetic())
-                .map(|(i, _)| i + c.len())
-        })
-        .max();
+    let cue = [
+        "resident of",
+        "residents of",
+        "native of",
+        "natives of",
+        "born in",
+        "who lives in",
+        "living in",
+        "hometown",
+    ]
+    .iter()
+    .filter_map(|c| {
+        before
+            .rmatch_indices(c)
+            // A word of its own: "President of" is no "resident of".
+            .find(|(i, _)| *i == 0 || !before.as_bytes()[i - 1].is_ascii_alphabetic())
+            .map(|(i, _)| i + c.len())
+    })
+    .max();
     cue.is_some_and(|i| !before[i..].contains([';', '(', ')']) && !before[i..].contains(". "))
 }
 
@@ -472,4 +489,3 @@ fn is_metonym(lower: &str, p: &PlaceMatch<'_>) -> bool {
 pub(super) fn concerns_laos_and_cambodia(infos: &[SentenceInfo<'_>]) -> bool {
     infos.iter().any(|s| s.lao) && infos.iter().any(|s| s.khmer)
 }
-

@@ -254,7 +254,10 @@ mod tests {
         let t = "Aid arrived on Nov. 16, 2020 and on Sept. 28, 2021. Then more came.";
         assert_eq!(
             texts(t),
-            ["Aid arrived on Nov. 16, 2020 and on Sept. 28, 2021.", "Then more came."]
+            [
+                "Aid arrived on Nov. 16, 2020 and on Sept. 28, 2021.",
+                "Then more came."
+            ]
         );
         let t = "Talks opened on Aug. 3 and closed on Dec. 9 in Pakse. Both sides left.";
         assert_eq!(texts(t).len(), 2);
@@ -271,7 +274,10 @@ mod tests {
             ]
         );
         let t = "Brig. Gen. Chhum greeted Dr. Khammany. Ms. Pany spoke.";
-        assert_eq!(texts(t), ["Brig. Gen. Chhum greeted Dr. Khammany.", "Ms. Pany spoke."]);
+        assert_eq!(
+            texts(t),
+            ["Brig. Gen. Chhum greeted Dr. Khammany.", "Ms. Pany spoke."]
+        );
     }
 
     #[test]

@@ -104,8 +104,11 @@ pub fn classify(sentence: &str) -> Option<EventKind> {
             }
             // Only matches outside a false friend count.
             let spans: Vec<_> = ff.find_iter(sentence).map(|m| m.range()).collect();
-            re.find_iter(sentence)
-                .any(|m| !spans.iter().any(|s| s.start <= m.start() && m.end() <= s.end))
+            re.find_iter(sentence).any(|m| {
+                !spans
+                    .iter()
+                    .any(|s| s.start <= m.start() && m.end() <= s.end)
+            })
         })
         .map(|(k, _)| *k)
 }
@@ -131,7 +134,10 @@ pub fn find_all(sentence: &str) -> Vec<Trigger> {
     let mut out: Vec<Trigger> = Vec::new();
     for (rank, (kind, re)) in patterns().iter().enumerate() {
         for m in re.find_iter(sentence) {
-            if spans.iter().any(|s| s.start <= m.start() && m.end() <= s.end) {
+            if spans
+                .iter()
+                .any(|s| s.start <= m.start() && m.end() <= s.end)
+            {
                 continue;
             }
             out.push(Trigger {
@@ -336,8 +342,18 @@ mod tests {
         assert_eq!(patterns().len(), LEXICON.len());
         let _ = false_friends();
         let s = "x";
-        let _ = (non_event(s), background(s), anaphoric(s), progressive(s), earlier_occasion(s));
-        let _ = (after_previous(s), is_report_date(s, 0, 1), is_non_occasion_year(s, 0));
+        let _ = (
+            non_event(s),
+            background(s),
+            anaphoric(s),
+            progressive(s),
+            earlier_occasion(s),
+        );
+        let _ = (
+            after_previous(s),
+            is_report_date(s, 0, 1),
+            is_non_occasion_year(s, 0),
+        );
     }
 
     #[test]
@@ -389,7 +405,9 @@ mod tests {
         // "the day after the summit" is dated by the summit, not by what came before.
         assert_eq!(after_previous("the day after the summit they left."), None);
         assert!(progressive("lao president bounnhang is visiting cambodia."));
-        assert!(progressive("a delegation is on a three-day working visit to attapeu."));
+        assert!(progressive(
+            "a delegation is on a three-day working visit to attapeu."
+        ));
         assert!(!progressive("the president visited cambodia."));
     }
 
