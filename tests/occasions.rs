@@ -351,3 +351,23 @@ fn vientiane_capital_is_the_venue_but_its_airport_is_not() {
         )]
     );
 }
+
+#[test]
+fn an_occasion_of_one_side_alone_is_not_an_event_between_the_two() {
+    let a = article(
+        "2024-01-19",
+        "Laos and Cambodia agreed on 13 January to raise power trade through Stung Treng.\n\nOn 9 November 2023, the Lao Prime Minister inaugurated a wind farm in Sekong province.",
+    );
+    assert_eq!(dates(&a), [Some("2024-01-13".to_string())]);
+    let b = article(
+        "2019-05-02",
+        "Cambodian and Lao officials met in Pakse on April 30.\n\nOn May 1, Cambodia opened a new hospital in Kratie.",
+    );
+    assert_eq!(dates(&b), [Some("2019-04-30".to_string())]);
+    // Both sides spoken of together still count.
+    let c = article(
+        "2019-03-15",
+        "Cambodian and Lao ministers met in Pakse on Wednesday.\n\nEarlier this year, the two ministries signed a memorandum in Phnom Penh.",
+    );
+    assert_eq!(dates(&c).len(), 2, "{:?}", events(&c));
+}

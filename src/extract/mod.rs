@@ -59,8 +59,29 @@ pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
     let hash = content_hash(text);
     build_events(&r.infos)
         .into_iter()
+        .filter(|d| involves_both_sides(&r.infos, d))
         .filter_map(|d| finish(text, &r.infos, d, &hash))
         .collect()
+}
+
+/// Whether an event may be one between the two sides. Not when its
+/// sentences place it in one country's provinces and never name the other
+/// side nor the two together ("the two ministries signed"): a Lao
+/// inauguration of a wind farm in Sekong, told in an article about
+/// Lao–Cambodian trade. An event with no province stays (its parties may be
+/// named only as "the prime minister").
+fn involves_both_sides(infos: &[SentenceInfo<'_>], d: &Draft) -> bool {
+    let members = || d.members.iter().filter_map(|&m| infos.get(m));
+    if members().any(|s| s.two_sides) || (members().any(|s| s.lao) && members().any(|s| s.khmer)) {
+        return true;
+    }
+    let countries: BTreeSet<&str> = members()
+        .flat_map(|s| s.places.iter())
+        .filter(|p| p.place.kind != PlaceKind::River)
+        .filter_map(|p| p.place.province.as_ref())
+        .map(|id| id.country())
+        .collect();
+    countries.len() != 1
 }
 
 /// Everything read from one text before events are assembled.

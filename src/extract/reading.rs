@@ -34,6 +34,8 @@ pub(super) struct SentenceInfo<'g> {
     /// Names Laos/Lao places or parties, and Cambodia/Cambodian ones (not traps).
     pub lao: bool,
     pub khmer: bool,
+    /// Speaks of both sides together ("the two ministries", "his counterpart").
+    pub two_sides: bool,
     /// A dateline or byline ("PHNOM PENH (Xinhua) --", "Khmer Times/Reporter Wednesday, 11 January 2017").
     pub dateline: bool,
 }
@@ -144,6 +146,7 @@ pub(super) fn read_sentences<'g>(
             _ => Vec::new(),
         };
         let (lao, khmer) = sides(actors::sides(st), &places);
+
         out.push(SentenceInfo {
             span: *s,
             dated: !whens.is_empty() || !occasions.is_empty(),
@@ -159,6 +162,7 @@ pub(super) fn read_sentences<'g>(
             earlier: triggers::earlier_occasion(lst),
             lao,
             khmer,
+            two_sides: triggers::both_sides(lst),
             dateline,
         });
     }

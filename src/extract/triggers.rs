@@ -187,6 +187,13 @@ cue!(
     r"(?-u:\b)(?:during (?:the|his|her|their|this) (?:meeting|talks|visit|stay|ceremony|session|event|trip|discussion)|at the (?:meeting|talks|ceremony|event|session)|after the (?:talks|meeting|ceremony)|the (?:meeting|talks|visit|ceremony|accord|agreement|event|session|discussions?|trip|signing|inauguration|announcement|call|occasion) (?:was|were|also|touched|came|comes|is|will|had|took)|for (?:his|her|their) part|on the sidelines|both (?:sides|parties)|the two sides|on the occasion|in the meeting|also (?:agreed|discussed|signed|met|thanked|witnessed|touched)|they also|he also|she also|made the call|(?:attended|joined|addressed|opened|closed) the (?:meeting|talks|ceremony|event|session|conference|forum)|the (?:meeting|talks|visit|ceremony|session) (?:reviewed|discussed|agreed|focused|covered|heard|approved|adopted|noted))(?-u:\b)|^the (?:[\w-]+ )?(?:meeting|talks|visit|trip|ceremony|donation|handover|agreement|accord|event|session|signing|summit|conference|forum|inauguration|patrol|operation|assistance)(?-u:\b)"
 );
 
+// Both sides named together without naming either: "the two ministries
+// signed", "both countries agreed", "with his counterpart".
+cue!(
+    both_sides,
+    r"(?-u:\b)(?:(?:the two|both) (?:sides|countries|nations|governments|ministries|ministers|leaders|parties|delegations|prime ministers|premiers|neighbours|neighbors|armies|forces)|counterparts?)(?-u:\b)"
+);
+
 // A sentence that opens on an earlier occasion than the one just told
 // ("Previously, the two prime ministers agreed …"): never the lead of the
 // main occasion.
