@@ -371,3 +371,71 @@ fn an_occasion_of_one_side_alone_is_not_an_event_between_the_two() {
     );
     assert_eq!(dates(&c).len(), 2, "{:?}", events(&c));
 }
+
+#[test]
+fn people_handed_over_are_repatriated_not_donated() {
+    let a = article(
+        "2023-03-10",
+        "The Lao side handed over 20 Cambodian workers to Stung Treng authorities on Monday.",
+    );
+    assert_eq!(events(&a)[0].1, "operation");
+    let b = article(
+        "2023-03-10",
+        "Champasak police handed over two Cambodian suspects to their counterparts at the border on Tuesday.",
+    );
+    assert_eq!(events(&b)[0].1, "operation");
+    // Goods handed over are still aid.
+    let c = article(
+        "2023-03-10",
+        "Cambodia handed over ten trucks to Attapeu province of Laos on Monday.",
+    );
+    assert_eq!(events(&c)[0].1, "aid");
+}
+
+#[test]
+fn the_place_a_delegation_goes_back_to_is_not_the_venue() {
+    let a = article(
+        "2022-11-15",
+        "On Tuesday, the Lao Prime Minister is scheduled to visit Siem Reap before flying back to Vientiane.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2022-11-15".to_string()),
+            "visit".to_string(),
+            vec!["KH-17".to_string()]
+        )]
+    );
+    let b = article(
+        "2019-06-01",
+        "The Cambodian delegation toured Pakse on Friday and returned to Phnom Penh the next evening.",
+    );
+    assert_eq!(
+        events(&b)[0].2,
+        vec!["LA-CH".to_string()],
+        "{:?}",
+        events(&b)
+    );
+}
+
+#[test]
+fn a_visit_is_between_the_two_sides_even_when_the_visitor_is_not_named_as_such() {
+    let a = article(
+        "2022-11-15",
+        "Cambodia and Laos signed five accords yesterday.\n\nPhankham arrived in Phnom Penh on Sunday for a three-day official visit.",
+    );
+    assert!(
+        dates(&a).contains(&Some("2022-11-13".to_string())),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2022-11-15",
+        "Laos and Cambodia agreed on new border gates yesterday.\n\nThe minister toured Stung Treng on Saturday.",
+    );
+    assert!(
+        dates(&b).contains(&Some("2022-11-12".to_string())),
+        "{:?}",
+        events(&b)
+    );
+}

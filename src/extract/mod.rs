@@ -71,6 +71,10 @@ pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
 /// Lao–Cambodian trade. An event with no province stays (its parties may be
 /// named only as "the prime minister").
 fn involves_both_sides(infos: &[SentenceInfo<'_>], d: &Draft) -> bool {
+    // A visit has a visitor from elsewhere, named or not.
+    if d.kind == crate::model::EventKind::Visit {
+        return true;
+    }
     let members = || d.members.iter().filter_map(|&m| infos.get(m));
     if members().any(|s| s.two_sides) || (members().any(|s| s.lao) && members().any(|s| s.khmer)) {
         return true;

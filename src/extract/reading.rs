@@ -118,7 +118,7 @@ pub(super) fn read_sentences<'g>(
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
-            .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p))
+            .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p) && !is_way_home(lower, p))
             .copied()
             .collect();
         let kind = triggers::classify(lst);
@@ -369,6 +369,27 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
     })
     .max();
     cue.is_some_and(|i| !before[i..].contains([';', '(', ')']) && !before[i..].contains(". "))
+}
+
+/// A place a delegation goes back to ("before flying back to Vientiane",
+/// "returned home to Phnom Penh"): home, not the venue.
+fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
+    let mut from = p.start.saturating_sub(24);
+    while !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = lower[from..p.start].trim_end();
+    [
+        "back to",
+        "home to",
+        "returned to",
+        "returning to",
+        "return to",
+        "returns to",
+        "back in",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// Whether Laos and Cambodia are named: the actors' sides, plus the countries

@@ -16,6 +16,11 @@ use crate::model::EventKind;
 /// listed first wins ("met at the inauguration" is an opening, "handed over at a
 /// meeting" is aid).
 const LEXICON: &[(EventKind, &str)] = &[
+    // People handed over are repatriated, not donated.
+    (
+        EventKind::Operation,
+        r"hand(?:ed|s|ing)? over (?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women)",
+    ),
     (
         EventKind::Aid,
         r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended) (?:[\w-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
