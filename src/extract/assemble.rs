@@ -17,6 +17,8 @@
 //! expression (see `reading::assign`). "On the same day" and "the following
 //! day" are dated from the occasion before and are occasions of their own.
 
+use std::collections::HashMap;
+
 use crate::model::{EventKind, PartialDate, Precision};
 
 use super::reading::{Occasion, SentenceInfo};
@@ -54,7 +56,20 @@ struct Builder<'a, 'g> {
     lead: Vec<usize>,
     seen_dated_event: bool,
     current: Option<Current>,
+    /// The date of the last dated event opened.
+    last_dated: Option<PartialDate>,
+    /// Drafts by (kind, year, month) of a date they have held: where a
+    /// coreferent occasion is looked for, so that assembly stays linear
+    /// however many dated sentences an article has.
+    by_month: HashMap<(EventKind, Option<i32>, Option<u32>), Vec<usize>>,
 }
+
+/// How many earlier events of one kind and month a new occasion is compared
+/// with (the first ones told): bounds the work on pathological input.
+const COREFERENCE_CANDIDATES: usize = 32;
+
+/// How many sentences of an event are searched for a shared province.
+const MEMBERS_SEARCHED: usize = 64;
 
 pub(super) fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
     let mut b = Builder {
@@ -63,6 +78,8 @@ pub(super) fn build_events(infos: &[SentenceInfo<'_>]) -> Vec<Draft> {
         lead: Vec::new(),
         seen_dated_event: false,
         current: None,
+        last_dated: None,
+        by_month: HashMap::new(),
     };
     for (i, s) in infos.iter().enumerate() {
         if s.dateline {
@@ -100,6 +117,10 @@ impl Builder<'_, '_> {
         kind: EventKind,
         members: Vec<usize>,
     ) {
+        if let Some(d) = date {
+            self.last_dated = Some(d);
+        }
+        self.index(self.drafts.len(), kind, date);
         self.drafts.push(Draft {
             anchor,
             nth,
@@ -107,6 +128,18 @@ impl Builder<'_, '_> {
             kind,
             members,
         });
+    }
+
+    fn index(&mut self, draft: usize, kind: EventKind, date: Option<PartialDate>) {
+        if let Some(d) = date {
+            let list = self
+                .by_month
+                .entry((kind, d.year(), d.month()))
+                .or_default();
+            if list.len() < COREFERENCE_CANDIDATES && !list.contains(&draft) {
+                list.push(draft);
+            }
+        }
     }
 
     /// Open (or join) one event per occasion of sentence `i`.
@@ -165,7 +198,7 @@ impl Builder<'_, '_> {
                     .as_ref()
                     .and_then(|c| c.drafts.iter().rev().find_map(|&d| self.drafts[d].date))
             })
-            .or_else(|| self.drafts.iter().rev().find_map(|d| d.date))
+            .or(self.last_dated)
     }
 
     /// The current event, when sentence `i` (dated `date`) tells of it again:
@@ -213,6 +246,8 @@ impl Builder<'_, '_> {
             d.date = date;
             d.anchor = i;
             d.nth = 0;
+            let kind = d.kind;
+            self.index(ci, kind, date);
         }
         Some(ci)
     }
@@ -226,12 +261,46 @@ impl Builder<'_, '_> {
         let date = date?;
         let s = &self.infos[i];
         let infos = self.infos;
-        let di = self.drafts.iter().position(|d| {
-            let kinds =
-                d.kind == o.kind || d.kind == EventKind::Other || o.kind == EventKind::Other;
+        let kinds: &[EventKind] = if o.kind == EventKind::Other {
+            &[
+                EventKind::Other,
+                EventKind::Meeting,
+                EventKind::Visit,
+                EventKind::Agreement,
+                EventKind::Aid,
+                EventKind::Proposal,
+                EventKind::Operation,
+            ]
+        } else {
+            &[o.kind, EventKind::Other]
+        };
+        // Candidates: events of those kinds told in this month (or year, for
+        // a month-precise occasion: its days are indexed under the month).
+        let mut candidates: Vec<usize> = kinds
+            .iter()
+            .filter_map(|k| self.by_month.get(&(*k, date.year(), date.month())))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let shares_province = |d: &Draft| {
+            d.members.iter().take(MEMBERS_SEARCHED).any(|&m| {
+                infos[m].places.iter().any(|p| {
+                    p.place.province.is_some()
+                        && s.places
+                            .iter()
+                            .any(|q| q.place.province == p.place.province)
+                })
+            })
+        };
+        let di = candidates.into_iter().find(|&di| {
+            let d = &self.drafts[di];
             let Some(dd) = d.date else {
                 return false;
             };
+            let kinds =
+                d.kind == o.kind || d.kind == EventKind::Other || o.kind == EventKind::Other;
             if d.anchor == i || !kinds {
                 return false;
             }
@@ -243,20 +312,15 @@ impl Builder<'_, '_> {
                 && dd.compatible(&date)
                 && fine(dd.precision())
                 && fine(date.precision())
-                && d.members.iter().any(|&m| {
-                    infos[m].places.iter().any(|p| {
-                        p.place.province.is_some()
-                            && s.places
-                                .iter()
-                                .any(|q| q.place.province == p.place.province)
-                    })
-                })
+                && shares_province(d)
         })?;
         let d = &mut self.drafts[di];
         if d.date.is_some_and(|a| refines(a, date)) {
             d.date = Some(date);
             d.anchor = i;
             d.nth = 0;
+            let kind = d.kind;
+            self.index(di, kind, Some(date));
         }
         Some(di)
     }
@@ -281,8 +345,11 @@ impl Builder<'_, '_> {
         if !all || cur.drafts.is_empty() {
             return false;
         }
-        for &d in &cur.drafts {
+        let drafts = cur.drafts.clone();
+        for d in drafts {
             self.drafts[d].date = Some(date);
+            let kind = self.drafts[d].kind;
+            self.index(d, kind, Some(date));
         }
         true
     }
@@ -407,4 +474,30 @@ pub(super) fn strong_undated(s: &SentenceInfo<'_>) -> bool {
         s.kind,
         Some(EventKind::Agreement | EventKind::Meeting | EventKind::Visit | EventKind::Aid)
     ) && (s.lao && s.khmer)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+    use crate::model::{PartialDate, MONTH_NAMES};
+
+    /// Many dated sentences naming both sides, each a distinct occasion:
+    /// assembly looks each up in an index rather than scanning every earlier
+    /// event (the time per sentence is measured in `benches/extract.rs`).
+    #[test]
+    fn many_dated_occasions_are_each_an_event() {
+        let mut text = String::new();
+        for i in 0..6_000usize {
+            let (year, month, day) = (1960 + i / 336, MONTH_NAMES[(i / 28) % 12], i % 28 + 1);
+            text.push_str(&format!(
+                "On {day} {month} {year} the governors of Stung Treng and Champasak met in Pakse.\n\n"
+            ));
+        }
+        let events = extract_text(&text, PartialDate::ymd(2022, 5, 30));
+        assert_eq!(events.len(), 6_000);
+        // The same occasion told again is one event.
+        let again = "On 3 May 2022 the governors of Stung Treng and Champasak met in Pakse.\n\n"
+            .repeat(500);
+        assert_eq!(extract_text(&again, PartialDate::ymd(2022, 5, 30)).len(), 1);
+    }
 }

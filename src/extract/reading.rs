@@ -73,6 +73,9 @@ pub(super) struct Occasion {
     pub after_previous: Option<i64>,
 }
 
+/// The most time expressions read in one sentence.
+const MAX_TIMES: usize = 16;
+
 /// A time expression that may date an occasion, with its span in the sentence.
 #[derive(Debug, Clone, Copy)]
 struct When {
@@ -204,6 +207,10 @@ fn occasion_times(
             after_previous: None,
         });
     }
+    // A sentence is a clause or a few: more time expressions than this is a
+    // table or a list, whose further dates are not read (keeps `assign`,
+    // which pairs dates with triggers, bounded).
+    out.truncate(MAX_TIMES);
     if let Some((a, b, offset)) = triggers::after_previous(lst) {
         if !out.iter().any(|w| w.start < b && a < w.end) {
             let at = out.partition_point(|w| w.start < a);
