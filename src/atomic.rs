@@ -126,10 +126,17 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(File, PathBuf)> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
+    // The user's name may use all 255 bytes a file name allows: the
+    // temporary name keeps only its first 64, so it always fits.
+    let mut cut = name.len().min(64);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let prefix = &name[..cut];
     let mut last = None;
     for _ in 0..16 {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.{pid}-{n}-{nanos:x}.tmp"));
+        let tmp = dir.join(format!(".{prefix}.{pid}-{n}-{nanos:x}.tmp"));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((f, tmp)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
@@ -159,6 +166,18 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".tmp"))
             .collect()
+    }
+
+    #[test]
+    fn a_legal_name_near_the_length_limit_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        // 240 bytes, of which many are two-byte characters.
+        let name = format!("{}{}.csv", "é".repeat(100), "x".repeat(36));
+        assert_eq!(name.len(), 240);
+        let p = dir.path().join(&name);
+        write_atomic(&p, b"data").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"data");
+        assert!(leftovers(dir.path()).is_empty());
     }
 
     #[test]

@@ -132,6 +132,13 @@ pub fn terminal_safe(s: &str) -> String {
         .collect()
 }
 
+/// [`terminal_safe`] on one line: newlines and tabs too are shown escaped
+/// (carriage returns already are), so a file name cannot start a line of its own (a forged
+/// "border-atlas: … everything fine" line).
+pub fn one_line(s: &str) -> String {
+    terminal_safe(s).replace('\n', "\\n").replace('\t', "\\t")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +148,10 @@ mod tests {
         let s = terminal_safe("bad\u{1b}[31mred\u{202E}txt.exe\nnext");
         assert!(!s.contains('\u{1b}') && !s.contains('\u{202E}'));
         assert!(s.contains("\\u{1b}[31mred") && s.ends_with("\nnext"));
+        let forged = "a.txt\nborder-atlas: all files loaded fine\r\t";
+        assert_eq!(
+            one_line(forged),
+            "a.txt\\nborder-atlas: all files loaded fine\\u{d}\\t"
+        );
     }
 }

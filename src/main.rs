@@ -95,8 +95,8 @@ fn main() -> ExitCode {
             for e in report.errors.iter().filter(|e| !e.is_skip()) {
                 eprintln!(
                     "border-atlas: {}: {}",
-                    cli::terminal_safe(&e.path),
-                    cli::terminal_safe(&e.error)
+                    cli::one_line(&e.path),
+                    cli::one_line(&e.error)
                 );
             }
             if ok {

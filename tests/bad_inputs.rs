@@ -584,3 +584,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn one_file_reached_by_several_paths_is_loaded_once() {
+    let tree = Tree::new();
+    tree.good("d");
+    std::fs::create_dir_all(tree.path("e")).unwrap();
+    // The same folder three ways, a symlinked sibling folder and a hard link.
+    std::os::unix::fs::symlink(tree.path("d"), tree.path("e/linked")).unwrap();
+    let good = std::fs::read_dir(tree.path("d"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.is_file())
+        .expect("the good article");
+    std::fs::hard_link(&good, tree.path("e/hard.txt")).unwrap();
+    let d = tree.path("d");
+    let inputs = vec![
+        d.clone(),
+        d.join("."),
+        d.join("..").join("d"),
+        tree.path("e"),
+        good.clone(),
+    ];
+    let (files, failures) = collect_files(&inputs);
+    assert!(failures.is_empty(), "{failures:?}");
+    assert_eq!(files.len(), 1, "{files:?}");
+    let out = load(&inputs);
+    assert_eq!(out.articles.len(), 1);
+}

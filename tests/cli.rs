@@ -169,3 +169,38 @@ fn extract_into_a_pipe_closed_early_exits_0() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_file_name_cannot_forge_a_line_of_the_error_listing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), MEETING).unwrap();
+    std::fs::write(
+        dir.path()
+            .join("empty\nborder-atlas: every file loaded fine.txt"),
+        "",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(["extract", dir.path().to_str().unwrap()])
+        .output()
+        .expect("run border-atlas");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("empty\\nborder-atlas"), "{stderr}");
+}
+
+#[test]
+fn one_meeting_reached_through_a_symlinked_folder_has_one_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::write(d.join("good.txt"), MEETING).unwrap();
+    std::os::unix::fs::symlink(&d, dir.path().join("sibling")).unwrap();
+    let (code, json) = run(&["extract", "--merge", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
+    let merged = json["events"].as_array().unwrap();
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0]["sources"].as_array().unwrap().len(), 1);
+}

@@ -400,7 +400,9 @@ fn ext_label(path: &Path) -> String {
 #[derive(Default)]
 struct Collector {
     files: Vec<PathBuf>,
-    seen: HashSet<PathBuf>,
+    /// Files already listed, by identity: one file reached by several paths
+    /// ("D", "./D", "D/../D", a symlinked folder, a hard link) is read once.
+    seen: HashSet<FileId>,
     failures: Vec<LoadFailure>,
     /// Non-article files by (folder, extension label).
     skipped: BTreeMap<(String, String), Vec<String>>,
@@ -408,9 +410,29 @@ struct Collector {
     stopped: bool,
 }
 
+/// What makes a file the same file whatever path reaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileId {
+    /// Device and inode.
+    Inode(u64, u64),
+    /// The canonical path, where inodes are not known.
+    Path(PathBuf),
+}
+
+fn file_id(path: &Path) -> FileId {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = std::fs::metadata(path) {
+            return FileId::Inode(m.dev(), m.ino());
+        }
+    }
+    FileId::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
 impl Collector {
     fn push_file(&mut self, path: PathBuf) {
-        if self.seen.insert(path.clone()) {
+        if self.seen.insert(file_id(&path)) {
             self.files.push(path);
         }
     }
@@ -483,7 +505,7 @@ impl Collector {
                         .parent()
                         .map(|p| p.display().to_string())
                         .unwrap_or_default();
-                    if self.seen.insert(path.to_path_buf()) {
+                    if self.seen.insert(file_id(path)) {
                         self.skipped
                             .entry((folder, ext_label(path)))
                             .or_default()
