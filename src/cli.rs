@@ -45,9 +45,78 @@ pub struct ExtractReport {
 
 /// Load `paths`, extract every article's events, and (optionally) merge them.
 pub fn extract_paths(paths: &[PathBuf], options: &ExtractOptions) -> ExtractReport {
+    let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
+    let (articles, failures) = load_inputs(&inputs, options);
+    report(articles, failures, options.merge)
+}
+
+/// Load `inputs` (paths and article objects), extract, and (optionally) merge.
+pub fn extract_inputs(inputs: &[Input], options: &ExtractOptions) -> ExtractReport {
+    let (articles, failures) = load_inputs(inputs, options);
+    report(articles, failures, options.merge)
+}
+
+/// One input of `extract`: a file or folder, or an article JSON object given
+/// on standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Path(PathBuf),
+    /// An article object: its display path and its JSON text.
+    Article {
+        path: String,
+        json: String,
+    },
+}
+
+/// Read `extract -` input: one article path or one article JSON object per
+/// line (blank lines skipped). An object's `"path"` field names it; otherwise
+/// it is `stdin:LINE`.
+pub fn parse_input_line(line: &str, number: usize) -> Option<Input> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.starts_with('{') {
+        let path = serde_json::from_str::<serde_json::Value>(t)
+            .ok()
+            .and_then(|v| v.get("path").and_then(|p| p.as_str()).map(str::to_string))
+            .unwrap_or_else(|| format!("stdin:{number}"));
+        return Some(Input::Article {
+            path,
+            json: t.to_string(),
+        });
+    }
+    Some(Input::Path(PathBuf::from(t)))
+}
+
+/// Load a batch of inputs, with the publication-date fallback applied.
+fn load_inputs(inputs: &[Input], options: &ExtractOptions) -> (Vec<Article>, Vec<LoadFailure>) {
     let cancel = AtomicBool::new(false);
-    let outcome = load_paths(paths, &|_, _| {}, &cancel);
+    let paths: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Path(p) => Some(p.clone()),
+            Input::Article { .. } => None,
+        })
+        .collect();
+    let outcome = load_paths(&paths, &|_, _| {}, &cancel);
     let mut articles = outcome.articles;
+    let mut failures = outcome.failures;
+    for input in inputs {
+        if let Input::Article { path, json } = input {
+            match crate::load::load_json_text(path, json) {
+                Ok(parts) => {
+                    for (p, r) in parts {
+                        match r {
+                            Ok(a) => articles.push(a),
+                            Err(e) => failures.push(LoadFailure::new(p, &e)),
+                        }
+                    }
+                }
+                Err(e) => failures.push(LoadFailure::new(path.clone(), &e)),
+            }
+        }
+    }
     if let Some(d) = options.reference_date {
         for a in articles.iter_mut().filter(|a| a.published.is_none()) {
             a.published = Some(d);
@@ -55,7 +124,82 @@ pub fn extract_paths(paths: &[PathBuf], options: &ExtractOptions) -> ExtractRepo
                 .push(format!("no publication date; using --reference-date {d}"));
         }
     }
-    report(articles, outcome.failures, options.merge)
+    (articles, failures)
+}
+
+/// How many inputs `extract --jsonl` reads, extracts and writes at a time:
+/// memory holds one batch, whatever the size of the corpus.
+pub const JSONL_BATCH: usize = 256;
+
+/// What `extract --jsonl` wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JsonlSummary {
+    pub articles: usize,
+    /// Failures that are not skips (a non-article file inside a folder).
+    pub failed: usize,
+}
+
+/// `extract --jsonl`: one line per article (the objects of `"articles"`)
+/// and one `{"path", "error"}` line per failure, written batch by batch as
+/// each is done. Failures are also reported to `on_failure` (for stderr).
+pub fn extract_jsonl(
+    inputs: impl IntoIterator<Item = Input>,
+    options: &ExtractOptions,
+    out: &mut dyn std::io::Write,
+    on_failure: &mut dyn FnMut(&LoadFailure),
+) -> anyhow::Result<JsonlSummary> {
+    let mut summary = JsonlSummary::default();
+    let mut batch: Vec<Input> = Vec::with_capacity(JSONL_BATCH);
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        batch.clear();
+        batch.extend(inputs.by_ref().take(JSONL_BATCH));
+        // A folder may hold many files: load them in batches too.
+        let mut expanded: Vec<Input> = Vec::new();
+        let mut early: Vec<LoadFailure> = Vec::new();
+        for input in batch.drain(..) {
+            match input {
+                Input::Path(p) => {
+                    let (files, mut failures) = crate::load::collect_files(&[p]);
+                    early.append(&mut failures);
+                    expanded.extend(files.into_iter().map(Input::Path));
+                }
+                other => expanded.push(other),
+            }
+        }
+        for f in &early {
+            write_failure(out, f, &mut summary, on_failure)?;
+        }
+        for chunk in expanded.chunks(JSONL_BATCH) {
+            let (articles, failures) = load_inputs(chunk, options);
+            let rep = report(articles, Vec::new(), false);
+            for a in &rep.articles {
+                serde_json::to_writer(&mut *out, a)?;
+                out.write_all(b"\n")?;
+                summary.articles += 1;
+            }
+            for f in &failures {
+                write_failure(out, f, &mut summary, on_failure)?;
+            }
+        }
+        out.flush()?;
+    }
+    Ok(summary)
+}
+
+fn write_failure(
+    out: &mut dyn std::io::Write,
+    f: &LoadFailure,
+    summary: &mut JsonlSummary,
+    on_failure: &mut dyn FnMut(&LoadFailure),
+) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, f)?;
+    out.write_all(b"\n")?;
+    if !f.is_skip() {
+        summary.failed += 1;
+    }
+    on_failure(f);
+    Ok(())
 }
 
 /// Extract (in parallel) and assemble the report for loaded articles.

@@ -35,9 +35,14 @@ enum Command {
         #[arg(long, value_name = "D")]
         reference_date: Option<chrono::NaiveDate>,
         /// Also merge the same event reported by several articles (top-level "events").
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         merge: bool,
-        /// Article files or folders.
+        /// One JSON object per line, written as each article is done: the
+        /// article objects of "articles", and {"path", "error"} for failures.
+        #[arg(long)]
+        jsonl: bool,
+        /// Article files or folders; `-` reads article paths or article JSON
+        /// objects from standard input, one per line.
         #[arg(required = true, value_name = "FILES_OR_DIRS")]
         files: Vec<PathBuf>,
     },
@@ -51,6 +56,49 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+/// The inputs of `extract`: the paths given, with `-` replaced by the lines
+/// of standard input, read lazily.
+fn inputs(files: &[PathBuf]) -> impl Iterator<Item = cli::Input> + '_ {
+    use std::io::BufRead;
+    files
+        .iter()
+        .flat_map(|f| -> Box<dyn Iterator<Item = cli::Input>> {
+            if f.as_os_str() == "-" {
+                let lines = std::io::stdin().lock().lines().map_while(Result::ok);
+                Box::new(
+                    lines
+                        .enumerate()
+                        .filter_map(|(i, l)| cli::parse_input_line(&l, i + 1)),
+                )
+            } else {
+                Box::new(std::iter::once(cli::Input::Path(f.clone())))
+            }
+        })
+}
+
+fn extract_jsonl(files: &[PathBuf], options: &cli::ExtractOptions) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut report_failure = |f: &border_atlas::load::LoadFailure| {
+        if !f.is_skip() {
+            eprintln!(
+                "border-atlas: {}: {}",
+                cli::one_line(&f.path),
+                cli::one_line(&f.error)
+            );
+        }
+    };
+    match cli::extract_jsonl(inputs(files), options, &mut out, &mut report_failure) {
+        Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(2),
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("border-atlas: {}", cli::terminal_safe(&format!("{e:#}")));
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Whether an error comes from writing to a pipe whose reader has gone.
@@ -70,13 +118,22 @@ fn main() -> ExitCode {
         Some(Command::Extract {
             reference_date,
             merge,
+            jsonl,
             files,
         }) => {
             let options = cli::ExtractOptions {
                 reference_date,
                 merge,
             };
-            let report = cli::extract_paths(&files, &options);
+            if jsonl {
+                return extract_jsonl(&files, &options);
+            }
+            let report = if files.iter().any(|f| f.as_os_str() == "-") {
+                let inputs: Vec<cli::Input> = inputs(&files).collect();
+                cli::extract_inputs(&inputs, &options)
+            } else {
+                cli::extract_paths(&files, &options)
+            };
             // Non-article files skipped inside folders are listed but are not load failures.
             let ok = report.errors.iter().all(|e| e.is_skip());
             let stdout = std::io::stdout();

@@ -204,3 +204,140 @@ fn one_meeting_reached_through_a_symlinked_folder_has_one_source() {
     assert_eq!(merged.len(), 1);
     assert_eq!(merged[0]["sources"].as_array().unwrap().len(), 1);
 }
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> (i32, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run border-atlas");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// A folder of small articles, each about a different meeting day.
+fn corpus(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        let day = i % 28 + 1;
+        std::fs::write(
+            dir.path().join(format!("a{i:03}.txt")),
+            format!(
+                "Title: Meeting {i}\nPublished: 2023-09-30\n\nThe governors of Stung Treng and Attapeu met in Attapeu on September {day}.\n"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// (path, date) of every event of JSON-lines output, sorted.
+fn events_of_lines(out: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("each line is JSON"))
+        .flat_map(|a| {
+            let path = a["path"].as_str().unwrap_or("").to_string();
+            a["events"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |e| (path.clone(), e["date"].to_string()))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn jsonl_writes_one_line_per_article_and_per_failure() {
+    let dir = corpus(5);
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(["extract", "--jsonl", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert_eq!(
+        lines.iter().filter(|l| l.get("events").is_some()).count(),
+        5
+    );
+    let failure = lines.iter().find(|l| l.get("error").is_some()).unwrap();
+    assert!(failure["path"].as_str().unwrap().ends_with("empty.txt"));
+    // --merge needs every article at once: not with --jsonl.
+    let out = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args([
+            "extract",
+            "--jsonl",
+            "--merge",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
+}
+
+#[test]
+fn stdin_takes_paths_and_article_objects() {
+    let dir = corpus(2);
+    let stdin = format!(
+        "{}\n\n{{\"path\": \"wire-7\", \"published\": \"2023-09-30\", \"text\": \"Cambodian and Lao officials met in Pakse on September 12.\"}}\n{{\"text\": \"Lao and Cambodian police held joint patrols in Attapeu on 3 May 2021.\"}}\n",
+        dir.path().join("a000.txt").display()
+    );
+    let (code, out) = run_with_stdin(&["extract", "--jsonl", "-"], &stdin);
+    assert_eq!(code, 0, "{out}");
+    let events = events_of_lines(&out);
+    let paths: Vec<&str> = events.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(events.len(), 3, "{events:?}");
+    assert!(paths.contains(&"wire-7"));
+    assert!(paths.contains(&"stdin:4"));
+    assert!(events.contains(&("wire-7".to_string(), "\"2023-09-12\"".to_string())));
+    // Without --jsonl, the same input makes one report.
+    let (code, out) = run_with_stdin(&["extract", "-"], &stdin);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn shards_extracted_apart_and_concatenated_equal_one_run() {
+    let dir = corpus(40);
+    let whole = Command::new(env!("CARGO_BIN_EXE_border-atlas"))
+        .args(["extract", "--jsonl", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let whole = events_of_lines(&String::from_utf8_lossy(&whole.stdout));
+    assert_eq!(whole.len(), 40);
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    let mut joined = String::new();
+    for shard in files.chunks(7) {
+        let (code, out) = run_with_stdin(&["extract", "--jsonl", "-"], &shard.join("\n"));
+        assert_eq!(code, 0);
+        joined.push_str(&out);
+    }
+    assert_eq!(events_of_lines(&joined), whole);
+}

@@ -379,6 +379,18 @@ pub fn load_file_each(path: &Path) -> Result<Vec<(String, Result<Article, LoadEr
     load_bytes_each(&path.display().to_string(), &bytes)
 }
 
+/// Parse one article JSON object (or array) given as text, such as a line
+/// of `border-atlas extract -` input, under the display path `path`.
+pub fn load_json_text(path: &str, text: &str) -> FileResult {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    json::parse_json(path, text, Vec::new())
+}
+
 /// Read and parse one file.
 pub fn load_file(path: &Path) -> Result<Vec<Article>, LoadError> {
     let bytes = read_limited(path)?;
