@@ -1034,3 +1034,45 @@ fn an_event_is_added_to_an_article_in_which_none_was_found() {
     assert_eq!(e.evidence.sentence.trim(), QUIET_SENTENCE);
     assert_eq!(provinces_of(&harness, added), ["KH-19", "LA-CH"]);
 }
+
+/// A parser that panics on one file ("boom.txt") and reads the rest as usual.
+fn panicking_load(
+    path: &std::path::Path,
+) -> Result<Vec<border_atlas::model::Article>, border_atlas::load::LoadError> {
+    if path.file_name().is_some_and(|n| n == "boom.txt") {
+        panic!("parser exploded on purpose");
+    }
+    border_atlas::load::load_file(path)
+}
+
+#[test]
+fn a_parser_that_panics_fails_its_file_and_the_next_open_still_works() {
+    let f = fixture();
+    let boom = f.dir.path().join("boom.txt");
+    std::fs::write(&boom, ARTICLE_A).unwrap();
+    let (a, b) = (f.a.clone(), f.b.clone());
+    let mut harness = build(move || {
+        let mut config = AppConfig::for_test(vec![a, boom]);
+        config.dialog = Box::new(FixedDialog(DialogOutcome::Cancelled));
+        config.pipeline.load_file = panicking_load;
+        config
+    });
+    // The load finished: the good file is shown, the panicking one is an error.
+    assert_eq!(harness.state().corpus().article_count(), 1);
+    let failures: Vec<(String, String)> = harness
+        .state()
+        .corpus()
+        .failures()
+        .map(|(p, e)| (p.to_string(), e.to_string()))
+        .collect();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(failures[0].0.ends_with("boom.txt"));
+    assert!(
+        failures[0].1.contains("parser exploded on purpose"),
+        "{failures:?}"
+    );
+    // A later open is not queued behind a dead load.
+    harness.state_mut().send(Command::Open(vec![b]));
+    wait_loaded(&mut harness);
+    assert_eq!(harness.state().corpus().article_count(), 2);
+}

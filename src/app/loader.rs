@@ -109,7 +109,21 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("border-atlas-loader".into())
             .spawn(move || {
-                let cancelled = run_job(job, pipeline, &tx, &worker_cancel, &repaint);
+                // A panic anywhere in the job (listing included) ends this
+                // load with an error; the window and later loads go on.
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    run_job(job, pipeline, &tx, &worker_cancel, &repaint)
+                }));
+                let cancelled = run.unwrap_or_else(|payload| {
+                    let _ = tx.send(LoadMsg::Batch(vec![FileResult {
+                        path: "(loader)".into(),
+                        outcome: Err(format!(
+                            "internal error while loading: {}",
+                            crate::load::panic_message(payload.as_ref())
+                        )),
+                    }]));
+                    true
+                });
                 let _ = tx.send(LoadMsg::Done { cancelled });
                 repaint();
             });
@@ -142,7 +156,24 @@ impl Loader {
     /// Take every message received so far (updates progress/finished).
     pub fn poll(&mut self) -> Vec<FileResult> {
         let mut out = Vec::new();
-        while let Ok(msg) = self.rx.try_recv() {
+        loop {
+            let msg = match self.rx.try_recv() {
+                Ok(msg) => msg,
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    // The worker is gone without saying it was done: the load is
+                    // over (and failed), so later loads are not queued behind it.
+                    if !self.finished {
+                        self.finished = true;
+                        self.cancelled = true;
+                        out.push(FileResult {
+                            path: "(loader)".into(),
+                            outcome: Err("the loading thread stopped before it was done".into()),
+                        });
+                    }
+                    break;
+                }
+            };
             match msg {
                 LoadMsg::Progress { done, total } => {
                     self.done = done;
@@ -175,19 +206,26 @@ fn stamp_of(path: &Path) -> Option<FileStamp> {
     })
 }
 
-/// Read one file and extract its events.
+/// Read one file and extract its events. A parser or extractor that panics
+/// fails this file only, with the reason, as in `load::load_files`.
 pub fn load_one(path: &Path, pipeline: &Pipeline) -> FileResult {
     let stamp = stamp_of(path);
     let key = path.to_string_lossy().into_owned();
-    let outcome = (pipeline.load_file)(path)
-        .map(|articles| {
-            let loaded = articles
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        (pipeline.load_file)(path).map(|articles| {
+            articles
                 .into_iter()
                 .map(|a| LoadedArticle::extract_with(a, pipeline.extract))
-                .collect();
-            (loaded, stamp)
+                .collect::<Vec<_>>()
         })
-        .map_err(|e| e.to_string());
+    }));
+    let outcome = match read {
+        Ok(Ok(loaded)) => Ok((loaded, stamp)),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(payload) => {
+            Err(LoadError::Internal(crate::load::panic_message(payload.as_ref())).to_string())
+        }
+    };
     FileResult { path: key, outcome }
 }
 
@@ -315,6 +353,27 @@ fn run_job(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_worker_gone_without_done_ends_the_load_with_an_error() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(LoadMsg::Progress { done: 1, total: 3 }).unwrap();
+        drop(tx);
+        let mut loader = Loader {
+            rx,
+            cancel: Arc::new(AtomicBool::new(false)),
+            done: 0,
+            total: 0,
+            finished: false,
+            cancelled: false,
+        };
+        let results = loader.poll();
+        assert!(loader.finished && loader.cancelled);
+        assert_eq!(results.len(), 1);
+        assert!(results[0].outcome.is_err());
+        // Said once only.
+        assert!(loader.poll().is_empty());
+    }
 
     fn collect_given(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>) {
         (inputs.to_vec(), Vec::new())

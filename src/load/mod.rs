@@ -631,7 +631,8 @@ pub fn collect_files(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>) {
 
 type FileResult = Result<Vec<(String, Result<Article, LoadError>)>, LoadError>;
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+/// The message of a caught panic, for the per-file error that replaces it.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
