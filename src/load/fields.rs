@@ -1,7 +1,7 @@
 //! Metadata helpers shared by the format parsers: cleaning untrusted header
 //! values (titles, sources, URLs) and reading publication dates.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::Article;
 
@@ -115,12 +115,47 @@ pub(crate) fn set_published(article: &mut Article, origin: &str, raw: &str) {
     if cleaned.is_empty() {
         return;
     }
-    match parse_date(&cleaned) {
-        Some(d) => article.published = Some(d),
+    match parse_date(&cleaned).map(|d| plausible(d, chrono::Utc::now().date_naive().year())) {
+        Some(Ok((d, note))) => {
+            article.published = Some(d);
+            if let Some(note) = note {
+                article.warnings.push(format!("{origin} date {cleaned:?}: {note}"));
+            }
+        }
+        Some(Err(why)) => article.warnings.push(format!(
+            "{origin} date {cleaned:?}: {why}; publication date left empty"
+        )),
         None => article.warnings.push(format!(
             "{origin} date {cleaned:?} is not a valid date (expected YYYY-MM-DD); publication date left empty"
         )),
     }
+}
+
+/// Years of the Buddhist Era that news from Laos and Cambodia may carry
+/// (BE 2443–2700 is 1900–2157).
+const BUDDHIST_ERA: std::ops::RangeInclusive<i32> = 2443..=2700;
+
+/// A publication date as the calendar the text used it: a Buddhist Era year
+/// (Laos and Cambodia use it) becomes the Gregorian year BE − 543, with a
+/// note; a year before 1900 or after next year is refused.
+fn plausible(d: NaiveDate, this_year: i32) -> Result<(NaiveDate, Option<String>), String> {
+    let y = d.year();
+    if BUDDHIST_ERA.contains(&y) && y - 543 <= this_year + 1 {
+        let g = d
+            .with_year(y - 543)
+            .ok_or_else(|| format!("Buddhist Era year {y} has no such day in {}", y - 543))?;
+        return Ok((
+            g,
+            Some(format!(
+                "read as Buddhist Era {y} = {} (BE − 543; in Cambodia a date after Visak Bochea is BE − 544)",
+                y - 543
+            )),
+        ));
+    }
+    if y < 1900 || y > this_year + 1 {
+        return Err(format!("year {y} is not plausible for a news article"));
+    }
+    Ok((d, None))
 }
 
 /// Final checks shared by every format: the body must hold text.
@@ -142,6 +177,29 @@ pub(crate) fn finish(mut article: Article, had_header: bool) -> Result<Article, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buddhist_era_and_implausible_years() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let (g, note) = plausible(d("2567-03-15"), 2026).unwrap();
+        assert_eq!(g, d("2024-03-15"));
+        assert!(note.unwrap().contains("Buddhist Era 2567 = 2024"));
+        assert_eq!(
+            plausible(d("2022-05-30"), 2026).unwrap(),
+            (d("2022-05-30"), None)
+        );
+        assert!(plausible(d("0001-03-12"), 2026).is_err());
+        assert!(plausible(d("1850-01-01"), 2026).is_err());
+        assert!(plausible(d("2031-01-01"), 2026).is_err());
+        let mut a = Article::default();
+        set_published(&mut a, "header", "0000-03-12");
+        assert_eq!(a.published, None);
+        assert!(
+            a.warnings[0].contains("not plausible") || a.warnings[0].contains("not a valid"),
+            "{:?}",
+            a.warnings
+        );
+    }
 
     #[test]
     fn clean_field_removes_controls_and_bidi() {
