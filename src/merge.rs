@@ -60,6 +60,28 @@ fn family(k: EventKind) -> u8 {
 }
 
 fn jaccard(a: &[ProvinceId], b: &[ProvinceId]) -> f64 {
+    let strictly_sorted = |v: &[ProvinceId]| v.windows(2).all(|w| w[0] < w[1]);
+    if strictly_sorted(a) && strictly_sorted(b) {
+        // The extractor's province lists are sorted sets: count without allocating.
+        let (mut i, mut j, mut both) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    both += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let union = a.len() + b.len() - both;
+        return if union == 0 {
+            1.0
+        } else {
+            both as f64 / union as f64
+        };
+    }
     let a: BTreeSet<&ProvinceId> = a.iter().collect();
     let b: BTreeSet<&ProvinceId> = b.iter().collect();
     let union = a.union(&b).count();
@@ -79,8 +101,102 @@ fn dates_match(a: &PartialDate, b: &PartialDate) -> bool {
     !((pa == Precision::Year) ^ (pb == Precision::Year))
 }
 
+#[derive(Default)]
 struct Cluster {
     members: Vec<(usize, usize)>, // (article index, event index)
+    /// The articles of the members (two reports of one article never merge).
+    articles: HashSet<usize>,
+    /// The distinct (kind, date, provinces) of the members.
+    shapes: Vec<(EventKind, Option<PartialDate>, Vec<ProvinceId>)>,
+}
+
+impl Cluster {
+    fn add(&mut self, ai: usize, ei: usize, e: &Event) {
+        self.members.push((ai, ei));
+        self.articles.insert(ai);
+        let shape = (e.kind, e.date, e.provinces.clone());
+        if !self.shapes.contains(&shape) {
+            self.shapes.push(shape);
+        }
+    }
+}
+
+/// Blocking keys a report must share with the first report of a cluster it
+/// joins: the kind family, the month (`None` for a year-only date), and a
+/// province (or none on both sides); then the year and the day unless
+/// unknown on one side. Joining needs every member to match, the first
+/// included, so these keys lose no match; they make the merge linear instead
+/// of comparing every cluster of a month.
+type BlockKey = (u8, Option<u32>, Option<ProvinceId>);
+
+#[derive(Default)]
+struct Blocks {
+    /// Clusters by key, year and day of their first report (`None`: unknown).
+    exact: HashMap<(BlockKey, Option<i32>, Option<u32>), Vec<usize>>,
+    /// Clusters by key and year, any day: for a report without a day.
+    any_day: HashMap<(BlockKey, Option<i32>), Vec<usize>>,
+    /// Clusters by key, any year: for a report whose year is unknown.
+    any_year: HashMap<BlockKey, Vec<usize>>,
+}
+
+impl Blocks {
+    fn keys(e: &Event) -> Vec<BlockKey> {
+        let month = e.date.and_then(|d| d.month());
+        let fam = family(e.kind);
+        if e.provinces.is_empty() {
+            vec![(fam, month, None)]
+        } else {
+            e.provinces
+                .iter()
+                .map(|p| (fam, month, Some(p.clone())))
+                .collect()
+        }
+    }
+
+    fn insert(&mut self, cluster: usize, first: &Event) {
+        let Some(d) = first.date else {
+            return; // Undated reports never merge.
+        };
+        for key in Self::keys(first) {
+            self.exact
+                .entry((key.clone(), d.year(), d.day()))
+                .or_default()
+                .push(cluster);
+            self.any_day
+                .entry((key.clone(), d.year()))
+                .or_default()
+                .push(cluster);
+            self.any_year.entry(key).or_default().push(cluster);
+        }
+    }
+
+    /// The clusters `e` (dated `d`) may join, in the order they were made.
+    fn candidates(&self, e: &Event, d: PartialDate) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut take = |v: Option<&Vec<usize>>| {
+            if let Some(v) = v {
+                out.extend_from_slice(v);
+            }
+        };
+        for key in Self::keys(e) {
+            match (d.year(), d.day()) {
+                (None, _) => take(self.any_year.get(&key)),
+                (Some(y), None) => {
+                    take(self.any_day.get(&(key.clone(), Some(y))));
+                    take(self.any_day.get(&(key.clone(), None)));
+                }
+                (Some(y), Some(day)) => {
+                    for year in [Some(y), None] {
+                        take(self.exact.get(&(key.clone(), year, Some(day))));
+                        take(self.exact.get(&(key.clone(), year, None)));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// Merge the events of several articles. Deterministic: the output follows the
@@ -137,42 +253,38 @@ pub fn merge_events_apart(
         _ => false,
     };
     let mut clusters: Vec<Cluster> = Vec::new();
-    // Clusters by month (year-only dates under `None`): two dated reports can only
-    // match within one bucket, since a year alone never joins a finer date.
-    let mut by_month: std::collections::HashMap<Option<u32>, Vec<usize>> = Default::default();
+    let mut index = Blocks::default();
     for (ai, (_, events)) in articles.iter().enumerate() {
         for (ei, e) in events.iter().enumerate() {
-            let bucket = e.date.map(|d| d.month());
-            let candidates = bucket.and_then(|b| by_month.get(&b));
-            let found = e.date.zip(candidates).and_then(|(d, candidates)| {
-                candidates.iter().copied().find(|&ci| {
+            let found = e.date.and_then(|d| {
+                index.candidates(e, d).into_iter().find(|&ci| {
                     let c = &clusters[ci];
-                    c.members.iter().all(|&(ma, me)| {
-                        let other = &articles[ma].1[me];
-                        ma != ai
-                            && !split_apart((ma, me), (ai, ei))
-                            && family(other.kind) == family(e.kind)
-                            && other.date.is_some_and(|od| dates_match(&od, &d))
-                            && if e.provinces.is_empty() && other.provinces.is_empty() {
-                                d.precision() == Precision::Day
-                                    && other.date.map(|o| o.precision()) == Some(Precision::Day)
-                            } else {
-                                jaccard(&e.provinces, &other.provinces) >= 0.5
-                            }
-                    })
+                    // Every member must match: checked once per distinct
+                    // (kind, date, provinces) of the members, not per member.
+                    !c.articles.contains(&ai)
+                        && (groups.is_empty()
+                            || c.members.iter().all(|&m| !split_apart(m, (ai, ei))))
+                        && c.shapes.iter().all(|(kind, od, provinces)| {
+                            family(*kind) == family(e.kind)
+                                && od.is_some_and(|od| dates_match(&od, &d))
+                                && if e.provinces.is_empty() && provinces.is_empty() {
+                                    d.precision() == Precision::Day
+                                        && od.map(|o| o.precision()) == Some(Precision::Day)
+                                } else {
+                                    jaccard(&e.provinces, provinces) >= 0.5
+                                }
+                        })
                 })
             });
-            match found {
-                Some(ci) => clusters[ci].members.push((ai, ei)),
+            let ci = match found {
+                Some(ci) => ci,
                 None => {
-                    if let Some(b) = bucket {
-                        by_month.entry(b).or_default().push(clusters.len());
-                    }
-                    clusters.push(Cluster {
-                        members: vec![(ai, ei)],
-                    });
+                    index.insert(clusters.len(), e);
+                    clusters.push(Cluster::default());
+                    clusters.len() - 1
                 }
-            }
+            };
+            clusters[ci].add(ai, ei, e);
         }
     }
     clusters
