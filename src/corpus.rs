@@ -341,17 +341,23 @@ impl Corpus {
 
     /// Chronological order: undated events last; then by date (unknown years first, as
     /// [`PartialDate`] orders them), article path, evidence position.
-    fn sort_key(&self, key: EventKey) -> (bool, Option<PartialDate>, &str, usize) {
+    /// Chronological, with the events whose year is unknown and then the
+    /// undated ones grouped at the end (they have no place on the time axis).
+    fn sort_key(&self, key: EventKey) -> (u8, Option<PartialDate>, &str, usize) {
         match self.event(key) {
             Some(e) => (
-                e.event.date.is_none(),
+                match e.event.date {
+                    Some(d) if d.year_known() => 0,
+                    Some(_) => 1,
+                    None => 2,
+                },
                 e.event.date,
                 self.article(e.article)
                     .map(|a| a.article.path.as_str())
                     .unwrap_or(""),
                 e.event.evidence.start,
             ),
-            None => (true, None, "", usize::MAX),
+            None => (2, None, "", usize::MAX),
         }
     }
 
@@ -673,7 +679,8 @@ mod tests {
         assert_eq!(c.article_count(), 2);
         assert_eq!(c.event_count(), 5);
         let all = c.filter(&Filter::default());
-        assert_eq!(ids(&c, &all), ["b2", "b1", "a1", "a2", "a3"]);
+        // Known years first, then the year-unknown "XXXX-05-27", then undated.
+        assert_eq!(ids(&c, &all), ["b1", "a1", "a2", "b2", "a3"]);
     }
 
     #[test]
@@ -683,7 +690,7 @@ mod tests {
             province: Some("KH-19".into()),
             ..Filter::default()
         };
-        assert_eq!(ids(&c, &c.filter(&f)), ["b2", "a1"]);
+        assert_eq!(ids(&c, &c.filter(&f)), ["a1", "b2"]);
         assert_eq!(c.events_of_province("LA-AT").len(), 2);
         assert!(c.events_of_province("LA-XX").is_empty());
     }

@@ -224,7 +224,7 @@ impl PartialDate {
         eq(self.year, other.year) && eq(self.month, other.month) && eq(self.day, other.day)
     }
 
-    /// A human-readable form: "27 May 2022", "May 2022", "2022", "27 May (year unknown)".
+    /// A human-readable form: "27 May 2022", "May 2022", "2022", "27 May, year unknown".
     pub fn display_long(&self) -> String {
         let month = self
             .month()
@@ -238,7 +238,7 @@ impl PartialDate {
         match self.year {
             Some(y) if out.is_empty() => out = y.to_string(),
             Some(y) => out = format!("{out} {y}"),
-            None => out.push_str(" (year unknown)"),
+            None => out.push_str(", year unknown"),
         }
         out
     }
@@ -524,7 +524,8 @@ mod tests {
         assert_eq!(d("2022-05-27"), "27 May 2022");
         assert_eq!(d("2022-05"), "May 2022");
         assert_eq!(d("2022"), "2022");
-        assert_eq!(d("XXXX-05-27"), "27 May (year unknown)");
+        assert_eq!(d("XXXX-05-27"), "27 May, year unknown");
+        assert_eq!(d("XXXX-05"), "May, year unknown");
     }
 
     #[test]

@@ -510,7 +510,7 @@ fn an_edit_made_in_the_ui_survives_saving_and_reopening_the_workspace() {
     let edited = harness.state().selected_event().expect("still selected");
     assert_eq!(provinces_of(&harness, edited), ["LA-AT", "KH-13"]);
     harness.get_by_label("edited");
-    assert!(row_text(harness.state().corpus(), edited).contains("KH-13"));
+    assert!(row_text(harness.state().corpus(), edited).contains("Preah Vihear"));
 
     // Ctrl+Z takes the edit back, Ctrl+Shift+Z re-does it.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -1075,4 +1075,27 @@ fn a_parser_that_panics_fails_its_file_and_the_next_open_still_works() {
     harness.state_mut().send(Command::Open(vec![b]));
     wait_loaded(&mut harness);
     assert_eq!(harness.state().corpus().article_count(), 2);
+}
+
+#[test]
+fn the_event_list_speaks_in_words_not_codes() {
+    let f = fixture();
+    let c = f.dir.path().join("attapeu-stung-treng.txt");
+    std::fs::write(&c, ARTICLE_C).unwrap();
+    let mut harness = app_with(vec![c, f.a.clone()]);
+    let keys = harness.state_mut().filtered_events();
+    let rows = row_labels(&mut harness, &keys);
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("26 September, year unknown · ")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r.contains("KH-") && !r.contains("LA-") && !r.contains("XXXX")),
+        "{rows:?}"
+    );
+    assert!(rows.iter().any(|r| r.contains("Stung Treng")), "{rows:?}");
+    // Counts in the right number.
+    harness.get_by_label("2 articles · 3 events");
 }

@@ -285,7 +285,7 @@ impl ArticlePane {
             .as_ref()
             .map_or(&[][..], |(_, k)| k.as_slice());
         let mut picked = None;
-        ui.weak(format!("{} articles", keys.len()));
+        ui.weak(super::count(keys.len(), "article", "articles"));
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         egui::ScrollArea::vertical()
             .id_salt("article_list")

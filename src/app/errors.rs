@@ -6,9 +6,10 @@ use crate::corpus::Corpus;
 pub fn ui(ui: &mut egui::Ui, corpus: &Corpus) -> bool {
     let mut close = false;
     ui.horizontal(|ui| {
+        let n = corpus.failure_count();
         ui.strong(format!(
-            "Errors ({} files could not be loaded)",
-            corpus.failure_count()
+            "Errors ({} could not be loaded)",
+            super::count(n, "file", "files")
         ));
         ui.label("— everything else stays loaded.");
         if ui.small_button("Hide").clicked() {

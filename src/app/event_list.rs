@@ -19,17 +19,24 @@ pub fn row_text(corpus: &Corpus, key: EventKey) -> String {
     let Some(e) = corpus.event(key) else {
         return String::new();
     };
+    // Words, not codes: "26 September, year unknown · meeting · Stung Treng,
+    // Attapeu · …" (ISO codes stay in tooltips, exports and the CLI).
     let date = e
         .event
         .date
-        .map(|d| d.to_string())
+        .map(|d| d.display_long())
         .unwrap_or_else(|| "undated".into());
-    let provs: Vec<&str> = e.event.provinces.iter().map(|p| p.as_str()).collect();
+    let provs: Vec<String> = e
+        .event
+        .provinces
+        .iter()
+        .map(|p| super::province_name(p.as_str()))
+        .collect();
     format!(
         "{date} · {} · {} · {}",
         e.event.kind,
         if provs.is_empty() {
-            "—".to_string()
+            "no province".to_string()
         } else {
             provs.join(", ")
         },

@@ -795,7 +795,7 @@ impl BorderAtlasApp {
         let what = match format {
             ExportFormat::Csv => {
                 export::write_csv(path, &events).map_err(fail)?;
-                format!("{n} events as CSV")
+                format!("{} as CSV", count(n, "event", "events"))
             }
             ExportFormat::Json => {
                 let mut by_article: Vec<(crate::corpus::ArticleKey, Vec<CorrectedEvent>)> =
@@ -812,11 +812,18 @@ impl BorderAtlasApp {
                     .collect();
                 let json = export::JsonExport::new(&articles, events.clone());
                 export::write_json(path, &json).map_err(fail)?;
-                format!("{n} events of {} articles as JSON", articles.len())
+                format!(
+                    "{} of {} as JSON",
+                    count(n, "event", "events"),
+                    count(articles.len(), "article", "articles")
+                )
             }
             ExportFormat::GeoJson => {
                 export::write_geojson(path, &events).map_err(fail)?;
-                format!("province counts of {n} events as GeoJSON")
+                format!(
+                    "province counts of {} as GeoJSON",
+                    count(n, "event", "events")
+                )
             }
             ExportFormat::Ics => {
                 let s = export::write_ics(path, &events, chrono::Utc::now()).map_err(fail)?;
@@ -1426,13 +1433,13 @@ impl BorderAtlasApp {
                 });
                 ui.separator();
                 ui.label(format!(
-                    "{} articles · {} events",
-                    self.corpus.article_count(),
-                    self.corpus.event_count()
+                    "{} · {}",
+                    count(self.corpus.article_count(), "article", "articles"),
+                    count(self.corpus.event_count(), "event", "events")
                 ));
                 if self.corpus.failure_count() > 0
                     && ui
-                        .button(format!("{} errors", self.corpus.failure_count()))
+                        .button(count(self.corpus.failure_count(), "error", "errors"))
                         .on_hover_text("Show the files that could not be loaded")
                         .clicked()
                 {
@@ -1640,6 +1647,15 @@ pub fn province_name(id: &str) -> String {
         .province(id)
         .map(|p| p.name.clone())
         .unwrap_or_else(|| id.to_string())
+}
+
+/// "1 article", "2 articles": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// Colour of an event kind (markers, legend, list).

@@ -689,7 +689,7 @@ impl Timeline {
             let corpus = vc.corpus;
             response.on_hover_ui_at_pointer(|ui| {
                 if keys.len() > 1 {
-                    ui.strong(format!("{} events", keys.len()));
+                    ui.strong(super::count(keys.len(), "event", "events"));
                 }
                 for k in keys.iter().take(6) {
                     let Some(e) = corpus.event(*k) else { continue };
