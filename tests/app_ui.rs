@@ -1099,3 +1099,43 @@ fn the_event_list_speaks_in_words_not_codes() {
     // Counts in the right number.
     harness.get_by_label("2 articles · 3 events");
 }
+
+/// The map's rectangle on screen after the samples are loaded at `size`.
+fn map_rect_at(size: egui::Vec2) -> (egui::Rect, egui::Rect) {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(|cc| BorderAtlasApp::new(cc, AppConfig::for_test(Vec::new())));
+    wait_loaded(&mut harness);
+    let map = harness
+        .state()
+        .persisted()
+        .map
+        .last_transform()
+        .expect("map drawn")
+        .rect;
+    // The article pane and the event list stay usable beside it.
+    harness.get_by_label_contains("Events (");
+    (map, egui::Rect::from_min_size(egui::Pos2::ZERO, size))
+}
+
+#[test]
+fn the_map_is_the_central_canvas_at_common_window_sizes() {
+    for size in [
+        egui::vec2(1024.0, 700.0),
+        egui::vec2(1400.0, 900.0),
+        egui::vec2(1920.0, 1080.0),
+    ] {
+        let (map, window) = map_rect_at(size);
+        assert!(
+            map.width() >= 0.45 * window.width(),
+            "at {size:?} the map is {} px wide",
+            map.width()
+        );
+        assert!(
+            map.height() >= 0.4 * window.height(),
+            "at {size:?} the map is {} px high",
+            map.height()
+        );
+        assert!(window.contains_rect(map));
+    }
+}

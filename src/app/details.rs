@@ -44,6 +44,18 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edi
         {
             vc.send(Command::DeleteEvent(key));
         }
+        // With the other actions, at the top, so it stays in view.
+        if vc.merged.is_some_and(|m| m.sources.len() > 1)
+            && ui
+                .button("Split into sources")
+                .on_hover_text(
+                    "These reports are not the same occasion: keep them as separate events \
+                     (recorded in the workspace; Ctrl+Z undoes)",
+                )
+                .clicked()
+        {
+            vc.send(Command::SplitMerged(key));
+        }
     });
     egui::Grid::new("event_details")
         .num_columns(2)
@@ -91,19 +103,7 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edi
     ui.label(&ev.summary);
     if let Some(m) = vc.merged.filter(|m| m.sources.len() > 1) {
         ui.separator();
-        ui.horizontal(|ui| {
-            ui.strong(format!("Reported by {} sources", m.sources.len()));
-            if ui
-                .button("Split into sources")
-                .on_hover_text(
-                    "These reports are not the same occasion: keep them as separate events \
-                     (recorded in the workspace; Ctrl+Z undoes)",
-                )
-                .clicked()
-            {
-                vc.send(Command::SplitMerged(key));
-            }
-        });
+        ui.strong(format!("Reported by {} sources", m.sources.len()));
         if m.disagreement {
             ui.colored_label(
                 ui.visuals().warn_fg_color,

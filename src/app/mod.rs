@@ -1556,26 +1556,46 @@ impl eframe::App for BorderAtlasApp {
                     }
                 });
         }
+        // The map is the central canvas: the panels around it take shares of
+        // the window with bounds, so that at 1024×700 and up the map keeps
+        // about half the width, and they give way before it does.
+        let window = ui.available_rect_before_wrap();
+        let (w, h) = (window.width(), window.height());
         egui::Panel::bottom("timeline_panel")
             .resizable(true)
-            .default_size(210.0)
-            .min_size(120.0)
+            .default_size((h * 0.3).clamp(140.0, 320.0))
+            .size_range(110.0..=(h * 0.45).max(110.0))
             .show(ui, |ui| persisted.timeline.ui(ui, &mut vc));
         if persisted.show_side {
             egui::Panel::left("side_panel")
                 .resizable(true)
-                .default_size(230.0)
+                .default_size((w * 0.17).clamp(160.0, 280.0))
+                .size_range(140.0..=(w * 0.22).max(140.0))
                 .show(ui, |ui| side.ui(ui, &mut vc));
         }
+        // One column on the right: the events, the selected event's details,
+        // and the article with its evidence.
         egui::Panel::right("events_panel")
             .resizable(true)
-            .default_size(380.0)
-            .min_size(260.0)
+            .default_size((w * 0.33).clamp(300.0, 620.0))
+            .size_range(240.0..=(w * 0.4).max(240.0))
             .show(ui, |ui| {
                 let avail = ui.available_height();
+                if persisted.show_article {
+                    egui::Panel::bottom("article_panel")
+                        .resizable(true)
+                        .default_size(avail * 0.36)
+                        .size_range((avail * 0.15)..=(avail * 0.7))
+                        .show(ui, |ui| {
+                            if article_pane.ui(ui, &mut vc) {
+                                persisted.show_article = false;
+                            }
+                        });
+                }
                 egui::Panel::bottom("details_panel")
                     .resizable(true)
-                    .default_size(avail * 0.45)
+                    .default_size(avail * 0.38)
+                    .size_range((avail * 0.1)..=(avail * 0.6))
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical()
                             .id_salt("details_scroll")
@@ -1584,16 +1604,6 @@ impl eframe::App for BorderAtlasApp {
                     });
                 egui::CentralPanel::default().show(ui, |ui| event_list.ui(ui, &mut vc));
             });
-        if persisted.show_article {
-            egui::Panel::right("article_panel")
-                .resizable(true)
-                .default_size(360.0)
-                .show(ui, |ui| {
-                    if article_pane.ui(ui, &mut vc) {
-                        persisted.show_article = false;
-                    }
-                });
-        }
         egui::CentralPanel::default().show(ui, |ui| {
             let mut highlighted: Vec<String> = Vec::new();
             if let Some(e) = vc.selected_event.and_then(|k| vc.corpus.event(k)) {
