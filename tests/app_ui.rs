@@ -1139,3 +1139,50 @@ fn the_map_is_the_central_canvas_at_common_window_sizes() {
         assert!(window.contains_rect(map));
     }
 }
+
+/// A long report pasted with single newlines only: one paragraph taller than
+/// the pane, each event's sentence somewhere inside it.
+fn long_pasted_article() -> String {
+    let mut s = String::from("Title: Border provinces meet again\nPublished: 2024-05-20\n\n");
+    for i in 0..60 {
+        s.push_str(&format!(
+            "Officials of both provinces discussed item {i} of the agenda, which covers trade, roads and schools along the frontier.\n"
+        ));
+    }
+    s.push_str("The governors of Stung Treng and Champasak met in Pakse on May 17 to sign a trade accord.\n");
+    for i in 0..60 {
+        s.push_str(&format!(
+            "Item {i} of the annex lists the goods that may cross the border at the checkpoint.\n"
+        ));
+    }
+    s.push_str("On May 18, Attapeu and Ratanakiri police held a joint patrol along the border.\n");
+    s
+}
+
+#[test]
+fn the_evidence_sentence_is_in_view_even_inside_a_very_long_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pasted.txt");
+    std::fs::write(&path, long_pasted_article()).unwrap();
+    for size in [egui::vec2(1024.0, 700.0), egui::vec2(1400.0, 900.0)] {
+        let p = path.clone();
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_eframe(move |cc| BorderAtlasApp::new(cc, AppConfig::for_test(vec![p])));
+        wait_loaded(&mut harness);
+        let keys = harness.state_mut().filtered_events();
+        assert_eq!(keys.len(), 2);
+        for key in keys {
+            click_row(&mut harness, key);
+            harness.run();
+            let (evidence, visible) = harness
+                .state()
+                .article_evidence_geometry()
+                .expect("the evidence is drawn");
+            assert!(
+                visible.contains(evidence.center()),
+                "at {size:?} the sentence at {evidence:?} is outside the pane's view {visible:?}"
+            );
+        }
+    }
+}

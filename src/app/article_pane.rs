@@ -13,6 +13,10 @@ pub struct ArticlePane {
     pub scroll_to_evidence: bool,
     /// The text drawn highlighted on the last frame (for tests and screen readers).
     pub highlighted: Option<String>,
+    /// Where the evidence sentence was drawn on the last frame, and the part
+    /// of the pane in view (screen coordinates; for tests).
+    pub evidence_rect: Option<egui::Rect>,
+    pub visible_rect: Option<egui::Rect>,
     shown_event: Option<EventKey>,
     /// The publication date field, and the article path it was filled for.
     published_input: String,
@@ -110,6 +114,7 @@ impl ArticlePane {
             }
         });
         self.highlighted = None;
+        self.evidence_rect = None;
         // The selected event's article with its evidence; else an article picked from the list.
         let (article, evidence) = match vc.selected_event {
             Some(key) => {
@@ -239,11 +244,30 @@ impl ArticlePane {
                     job.append(before, 0.0, normal.clone());
                     job.append(mid, 0.0, strong);
                     job.append(after, 0.0, normal);
+                    // Laid out a second time to find the sentence's rectangle
+                    // (skipped for a giant paragraph unless it must scroll).
+                    let galley = (scroll || par.len() <= 50_000)
+                        .then(|| ui.ctx().fonts_mut(|f| f.layout_job(job.clone())));
+                    self.visible_rect = Some(ui.clip_rect());
                     let resp = ui.label(job);
                     self.highlighted = Some(mid.to_string());
-                    if scroll {
-                        resp.scroll_to_me(Some(egui::Align::Center));
-                        scroll = false;
+                    if let Some(galley) = galley {
+                        // Centre the sentence itself, not its paragraph: one
+                        // paragraph of pasted news can be taller than the pane.
+                        let from = egui::text::CCursor::new(before.chars().count());
+                        let to =
+                            egui::text::CCursor::new(before.chars().count() + mid.chars().count());
+                        let top = galley.pos_from_cursor(from).min.y;
+                        let bottom = galley.pos_from_cursor(to).max.y;
+                        let sentence = egui::Rect::from_x_y_ranges(
+                            resp.rect.x_range(),
+                            (resp.rect.top() + top)..=(resp.rect.top() + bottom),
+                        );
+                        self.evidence_rect = Some(sentence);
+                        if scroll {
+                            ui.scroll_to_rect(sentence, Some(egui::Align::Center));
+                            scroll = false;
+                        }
                     }
                     ui.add_space(4.0);
                 }

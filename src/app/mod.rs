@@ -408,6 +408,14 @@ impl BorderAtlasApp {
     pub fn article_highlight(&self) -> Option<&str> {
         self.article_pane.highlighted.as_deref()
     }
+    /// Where the evidence sentence was drawn on the last frame, and the part
+    /// of the article pane in view.
+    pub fn article_evidence_geometry(&self) -> Option<(egui::Rect, egui::Rect)> {
+        Some((
+            self.article_pane.evidence_rect?,
+            self.article_pane.visible_rect?,
+        ))
+    }
     pub fn timeline(&self) -> &timeline::Timeline {
         &self.persisted.timeline
     }
@@ -1584,7 +1592,7 @@ impl eframe::App for BorderAtlasApp {
                 if persisted.show_article {
                     egui::Panel::bottom("article_panel")
                         .resizable(true)
-                        .default_size(avail * 0.36)
+                        .default_size(avail * 0.45)
                         .size_range((avail * 0.15)..=(avail * 0.7))
                         .show(ui, |ui| {
                             if article_pane.ui(ui, &mut vc) {
@@ -1594,7 +1602,7 @@ impl eframe::App for BorderAtlasApp {
                 }
                 egui::Panel::bottom("details_panel")
                     .resizable(true)
-                    .default_size(avail * 0.38)
+                    .default_size(avail * 0.3)
                     .size_range((avail * 0.1)..=(avail * 0.6))
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical()
