@@ -642,3 +642,64 @@ fn text_without_sentence_boundaries_is_read_in_linear_time() {
             .all(|e| text.get(e.evidence.start..e.evidence.end).is_some()));
     }
 }
+
+/// HTML shapes that make a tree builder quadratic or its memory explode are
+/// refused at once with the reason; the good article beside each still loads.
+#[test]
+fn html_that_would_make_the_tree_builder_quadratic_is_refused_with_the_reason() {
+    let story = "<p>The governors of Stung Treng and Champasak met in Pakse on May 27, 2022.</p>";
+    let attrs: String = (0..3_000).map(|i| format!(" a{i}=\"x\"")).collect();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "nested.html",
+            format!(
+                "<html><body>{}{story}{}</body></html>",
+                "<div>".repeat(5_000),
+                "</div>".repeat(5_000)
+            ),
+            "nested (or left open) deeper than 1024 levels",
+        ),
+        (
+            "attributes.html",
+            format!("<html><body><div{attrs}>{story}</div></body></html>"),
+            "more than 2000 attributes",
+        ),
+        (
+            "unclosed.html",
+            format!("<html><body>{}{story}</body></html>", "<b>".repeat(3_000)),
+            "deeper than 1024 levels",
+        ),
+        (
+            "misnested.html",
+            format!(
+                "<html><body>{}{story}</body></html>",
+                "<b><div></b>".repeat(3_000)
+            ),
+            "deeper than 1024 levels",
+        ),
+        (
+            "paragraphs.html",
+            format!("<html><body>{}</body></html>", "<p>".repeat(600_000)),
+            "more than 500000 elements",
+        ),
+    ];
+    for (name, html, reason) in cases {
+        let tree = Tree::new();
+        let out = load_beside(&tree, "d", name, html.as_bytes());
+        let error = error_of(&tree, &out, &format!("d/{name}"));
+        assert!(
+            error.starts_with("HTML too complex to read: "),
+            "{name}: {error}"
+        );
+        assert!(error.contains(reason), "{name}: {error}");
+    }
+    // Sloppy but ordinary HTML (unclosed <p>, <li>, <td>) still reads.
+    let sloppy = format!(
+        "<html><head><title>Market</title></head><body>{}<ul>{}</ul><table>{}</table>{story}</body></html>",
+        "<p>Background text.".repeat(2_000),
+        "<li>item".repeat(2_000),
+        "<tr><td>cell".repeat(2_000),
+    );
+    let articles = load_bytes("sloppy.html", sloppy.as_bytes()).expect("ordinary HTML reads");
+    assert!(articles[0].text.contains("met in Pakse"));
+}

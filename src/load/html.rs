@@ -255,11 +255,101 @@ fn json_ld_date(doc: &Html) -> Option<String> {
         })
 }
 
+/// Deepest element nesting read (real pages stay far below a hundred).
+pub const MAX_HTML_DEPTH: usize = 1024;
+/// Most elements read in one page.
+pub const MAX_HTML_ELEMENTS: usize = 500_000;
+/// Most attributes on one element.
+pub const MAX_HTML_ATTRIBUTES: usize = 2_000;
+
+/// Elements that never hold others, and elements that the parser closes by
+/// themselves when a sibling starts (an unclosed `<p>` or `<li>` is normal).
+const NO_DEPTH: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "tbody", "thead",
+];
+
+/// A linear pre-pass over the tags, before the HTML5 tree builder sees them:
+/// some shapes make tree building quadratic or its memory explode (200,000
+/// nested `<div>`s, 60,000 unclosed `<b>`s, one tag with 600,000 attributes).
+/// Counts approximately (no full tokenizer), and errs on the side of reading.
+fn check_complexity(text: &str) -> Result<(), LoadError> {
+    let b = text.as_bytes();
+    let (mut depth, mut max_depth, mut elements) = (0usize, 0usize, 0usize);
+    let mut i = 0usize;
+    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'!') => {
+                // A comment or a doctype: skip it whole.
+                let end = if b[i..].starts_with(b"!--") {
+                    "-->"
+                } else {
+                    ">"
+                };
+                i = text[i..].find(end).map_or(b.len(), |e| i + e + end.len());
+            }
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = b[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |e| i + e);
+                let name = text[i..name_end].to_ascii_lowercase();
+                let tag_end = b[name_end..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .map_or(b.len(), |e| name_end + e);
+                let attributes = b[name_end..tag_end].iter().filter(|&&c| c == b'=').count();
+                if attributes > MAX_HTML_ATTRIBUTES {
+                    return Err(LoadError::HtmlTooComplex(format!(
+                        "an element with more than {MAX_HTML_ATTRIBUTES} attributes"
+                    )));
+                }
+                elements += 1;
+                if elements > MAX_HTML_ELEMENTS {
+                    return Err(LoadError::HtmlTooComplex(format!(
+                        "more than {MAX_HTML_ELEMENTS} elements"
+                    )));
+                }
+                let self_closing = tag_end > 0 && b.get(tag_end - 1) == Some(&b'/');
+                if !self_closing && !NO_DEPTH.contains(&name.as_str()) {
+                    depth += 1;
+                    max_depth = max_depth.max(depth);
+                    if max_depth > MAX_HTML_DEPTH {
+                        return Err(LoadError::HtmlTooComplex(format!(
+                            "elements nested (or left open) deeper than {MAX_HTML_DEPTH} levels"
+                        )));
+                    }
+                }
+                // Script and style hold text, not tags.
+                if name == "script" || name == "style" {
+                    let close = format!("</{name}");
+                    let lower_from = tag_end.min(b.len());
+                    i = find_ascii_ci(&b[lower_from..], close.as_bytes())
+                        .map_or(b.len(), |e| lower_from + e);
+                    continue;
+                }
+                i = tag_end;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Position of `needle` (ASCII lowercase) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
 pub(crate) fn parse_html(
     path: &str,
     text: &str,
     warnings: Vec<String>,
 ) -> Result<Article, LoadError> {
+    check_complexity(text)?;
     let doc = Html::parse_document(text);
     let mut article = Article {
         path: path.to_string(),

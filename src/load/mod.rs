@@ -179,6 +179,9 @@ pub enum LoadError {
     TooManyFiles(String),
     #[error("internal error while loading (please report it): {0}")]
     Internal(String),
+    /// HTML whose tree would take too long or too much memory to build.
+    #[error("HTML too complex to read: {0}")]
+    HtmlTooComplex(String),
 }
 
 fn megabytes(bytes: u64) -> String {
