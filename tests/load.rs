@@ -349,3 +349,38 @@ fn errors_are_values_with_messages() {
         "no article text"
     );
 }
+
+#[test]
+fn hugo_toml_front_matter_gives_title_and_date() {
+    let md = "+++\ntitle = \"Governors meet in Pakse\"\ndate = 2024-03-15T10:00:00+07:00\ndraft = false\ntags = [\"border\"]\n+++\n\nThe governors met in Pakse on March 13.\n";
+    let a = &load_bytes("hugo.md", md.as_bytes()).unwrap()[0];
+    assert_eq!(a.title.as_deref(), Some("Governors meet in Pakse"));
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-15")
+    );
+    assert!(!a.text.contains("+++") && a.text.starts_with("The governors"));
+    // The date as a string, and a key of the wrong type, warned about.
+    let md = "+++\npublished = \"2023-09-28\"\ntitle = 7\n+++\nTalks in Pakse.\n";
+    let a = &load_bytes("hugo.md", md.as_bytes()).unwrap()[0];
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2023-09-28")
+    );
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.contains("\"title\" is not text (TOML integer)")),
+        "{:?}",
+        a.warnings
+    );
+    // TOML that does not parse: the body is still read, with a warning.
+    let md = "+++\ntitle = \"unclosed\n+++\nTalks in Pakse.\n";
+    let a = &load_bytes("hugo.md", md.as_bytes()).unwrap()[0];
+    assert_eq!(a.title, None);
+    assert!(a
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("TOML front matter could not be read")));
+    assert_eq!(a.text, "Talks in Pakse.");
+}

@@ -125,6 +125,10 @@ pub(crate) fn parse_md(
                 .push("front matter is not closed by a --- line; read as text".to_string());
             (0, false)
         }
+        FrontMatter::Toml { body, end } => {
+            apply_toml(&mut article, body);
+            (end, true)
+        }
         FrontMatter::Block { body, end } => {
             let lines: Vec<&str> = body.lines().collect();
             for (i, line) in lines.iter().enumerate() {
@@ -181,29 +185,76 @@ pub(crate) fn parse_md(
 enum FrontMatter<'a> {
     None,
     Unclosed,
-    Block { body: &'a str, end: usize },
+    /// YAML-style `---` … `---`.
+    Block {
+        body: &'a str,
+        end: usize,
+    },
+    /// TOML `+++` … `+++` (Hugo).
+    Toml {
+        body: &'a str,
+        end: usize,
+    },
 }
 
 fn front_matter(text: &str) -> FrontMatter<'_> {
     let Some(first_end) = text.find('\n') else {
         return FrontMatter::None;
     };
-    if text.get(..first_end).map(str::trim_end) != Some("---") {
-        return FrontMatter::None;
-    }
+    let fence = match text.get(..first_end).map(str::trim_end) {
+        Some("---") => "---",
+        Some("+++") => "+++",
+        _ => return FrontMatter::None,
+    };
     let inner_start = first_end + 1;
     let mut offset = inner_start;
     for line in text.get(inner_start..).unwrap_or("").split_inclusive('\n') {
         let content = line.trim_end();
-        if content == "---" || content == "..." {
-            return FrontMatter::Block {
-                body: text.get(inner_start..offset).unwrap_or(""),
-                end: offset + line.len(),
+        if content == fence || (fence == "---" && content == "...") {
+            let body = text.get(inner_start..offset).unwrap_or("");
+            let end = offset + line.len();
+            return if fence == "+++" {
+                FrontMatter::Toml { body, end }
+            } else {
+                FrontMatter::Block { body, end }
             };
         }
         offset += line.len();
     }
     FrontMatter::Unclosed
+}
+
+/// Read TOML front matter (Hugo's `+++` block) with a TOML parser: `title`,
+/// `source`, `url`, `date` / `published` (a TOML date-time or a string).
+fn apply_toml(article: &mut Article, body: &str) {
+    let table: toml::Table = match toml::from_str(body) {
+        Ok(t) => t,
+        Err(e) => {
+            let first = e.to_string();
+            let first = first.lines().next().unwrap_or("").to_string();
+            article.warnings.push(format!(
+                "TOML front matter could not be read ({first}); title and date left empty"
+            ));
+            return;
+        }
+    };
+    for (k, v) in &table {
+        let Some(key) = header_key(k) else {
+            continue;
+        };
+        let value = match v {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Datetime(d) => d.to_string(),
+            other => {
+                article.warnings.push(format!(
+                    "TOML front matter key {k:?} is not text (TOML {}): ignored",
+                    other.type_str()
+                ));
+                continue;
+            }
+        };
+        apply(article, key, &value, "front matter");
+    }
 }
 
 /// `## Heading` → `(2, "Heading\n")`; `#hashtag` is not a heading.
