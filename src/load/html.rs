@@ -464,15 +464,19 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let depth = 20_000;
-        let html = format!(
-            "{}<p>deep text</p>{}",
-            "<div>".repeat(depth),
-            "</div>".repeat(depth)
-        );
-        let a = parse_html("a.html", &html, Vec::new()).unwrap();
+    fn deep_nesting_reads_up_to_the_limit_and_is_refused_beyond() {
+        let nested = |depth: usize| {
+            format!(
+                "{}<p>deep text</p>{}",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        let a = parse_html("a.html", &nested(MAX_HTML_DEPTH - 1), Vec::new()).unwrap();
         assert_eq!(a.text, "deep text");
+        // Far beyond it: a clear refusal, never a stack overflow or a hang.
+        let e = parse_html("a.html", &nested(20_000), Vec::new()).unwrap_err();
+        assert!(e.to_string().contains("deeper than 1024 levels"), "{e}");
     }
 
     #[test]
