@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -377,6 +377,9 @@ pub struct IcsSummary {
     pub skipped_undated: usize,
     /// Events whose year is unknown (`XXXX-MM-DD`).
     pub skipped_unknown_year: usize,
+    /// Events whose year an iCalendar date cannot hold (before year 1 or
+    /// after 9999: RFC 5545 dates are eight digits).
+    pub skipped_out_of_range: usize,
 }
 
 /// Escape a TEXT value (RFC 5545 §3.3.11): `\ ; ,` and newlines; other
@@ -496,9 +499,13 @@ pub fn to_ics(events: &[ExportEvent], dtstamp: DateTime<Utc>) -> (String, IcsSum
             continue;
         };
         let Some(end) = last.succ_opt() else {
-            summary.skipped_unknown_year += 1;
+            summary.skipped_out_of_range += 1;
             continue;
         };
+        if first.year() < 1 || end.year() > 9999 {
+            summary.skipped_out_of_range += 1;
+            continue;
+        }
         let names: Vec<String> = m.provinces.iter().map(province_name).collect();
         let location = match &m.location {
             Some(l) if !l.trim().is_empty() => l.clone(),

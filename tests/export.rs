@@ -711,6 +711,38 @@ fn one_event(summary: &str, location: &str) -> ExportEvent {
     )
 }
 
+#[test]
+fn ics_never_writes_a_date_of_other_than_eight_digits() {
+    let stamp = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let mut events = Vec::new();
+    for (y, m, d) in [
+        (-1, 3, 12),
+        (0, 3, 12),
+        (10_000, 1, 1),
+        (2021, 6, 15),
+        (9999, 12, 31),
+    ] {
+        let mut ev = one_event("Talks", "Pakse");
+        ev.event.date = border_atlas::model::PartialDate::ymd(y, m, d);
+        assert!(ev.event.date.is_some());
+        events.push(ev);
+    }
+    let (text, s) = to_ics(&events, stamp);
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("DTSTART") || l.starts_with("DTEND"))
+    {
+        let digits = line.rsplit(':').next().unwrap_or("");
+        assert!(
+            digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()),
+            "{line}"
+        );
+    }
+    // 2021-06-15 only: 9999-12-31 ends (DTEND, exclusive) in year 10000.
+    assert_eq!(s.written, 1, "{s:?}");
+    assert_eq!(s.skipped_out_of_range, 4, "{s:?}");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 

@@ -835,12 +835,22 @@ impl BorderAtlasApp {
             }
             ExportFormat::Ics => {
                 let s = export::write_ics(path, &events, chrono::Utc::now()).map_err(fail)?;
-                let mut t = format!("{} calendar events", s.written);
-                if s.skipped_undated + s.skipped_unknown_year > 0 {
-                    t.push_str(&format!(
-                        " ({} undated and {} with an unknown year left out)",
-                        s.skipped_undated, s.skipped_unknown_year
+                let mut t = count(s.written, "calendar event", "calendar events");
+                let mut left_out = Vec::new();
+                if s.skipped_undated > 0 {
+                    left_out.push(format!("{} undated", s.skipped_undated));
+                }
+                if s.skipped_unknown_year > 0 {
+                    left_out.push(format!("{} with an unknown year", s.skipped_unknown_year));
+                }
+                if s.skipped_out_of_range > 0 {
+                    left_out.push(format!(
+                        "{} with a year a calendar cannot hold",
+                        s.skipped_out_of_range
                     ));
+                }
+                if !left_out.is_empty() {
+                    t.push_str(&format!(" ({} left out)", left_out.join(", ")));
                 }
                 t
             }
