@@ -346,15 +346,22 @@ fn coordinated(between: &str) -> bool {
     )
 }
 
+/// The at most `n` bytes of `text` before byte `end` (from a character
+/// boundary): the context checks look back this far only, which keeps them
+/// linear on text without spaces ("/Vientiane/Vientiane/…").
+fn text_before(text: &str, end: usize, n: usize) -> &str {
+    let mut from = end.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..end]
+}
+
 /// A place named as where a person lives or comes from ("a 29-year-old man,
 /// a resident of Hat Say village, Champasak province", "a native of
 /// Attapeu"): not where the occasion happened nor whose officials take part.
 fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
-    let mut from = p.start.saturating_sub(80);
-    while !lower.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &lower[from..p.start];
+    let before = text_before(lower, p.start, 80);
     // The cue must be in the same phrase: no clause break after it.
     let cue = [
         "resident of",
@@ -381,11 +388,7 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
 /// A place a delegation goes back to ("before flying back to Vientiane",
 /// "returned home to Phnom Penh"): home, not the venue.
 fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
-    let mut from = p.start.saturating_sub(24);
-    while !lower.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = lower[from..p.start].trim_end();
+    let before = text_before(lower, p.start, 24).trim_end();
     [
         "back to",
         "home to",
@@ -500,13 +503,8 @@ fn is_metonym(lower: &str, p: &PlaceMatch<'_>) -> bool {
     if after.starts_with("international airport") || after.starts_with("airport") {
         return true;
     }
-    // The word before, looked for in the last 40 bytes only (linear on text
-    // without spaces such as "/Vientiane/Vientiane/…").
-    let mut from = p.start.saturating_sub(40);
-    while !lower.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = lower[from..p.start].trim_end();
+    // The word before, looked for in the last 40 bytes only.
+    let before = text_before(lower, p.start, 40).trim_end();
     let word_start = before
         .rfind(|c: char| c.is_whitespace())
         .map_or(0, |i| i + 1);
