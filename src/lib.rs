@@ -18,4 +18,5 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod sample;
+pub mod workbench;
 pub mod workspace;

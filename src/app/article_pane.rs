@@ -58,7 +58,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 impl ArticlePane {
     /// The publication date of the article, editable (relative dates resolve against it).
     fn published_ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, a: &crate::model::Article) {
-        let overridden = vc.published_overrides.get(&a.path).copied();
+        let overridden = vc.workbench.published_overrides().get(&a.path).copied();
         if self.published_for.as_deref() != Some(a.path.as_str()) {
             self.published_for = Some(a.path.clone());
             self.published_input = a.published.map(|d| d.to_string()).unwrap_or_default();

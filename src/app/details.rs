@@ -3,6 +3,7 @@
 
 use super::{date_label, kind_color, province_name, Command, ViewCtx};
 use crate::gazetteer::gazetteer;
+use crate::workbench::Origin;
 
 pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edit::Draft>) {
     if let Some(d) = draft.as_mut() {
@@ -25,12 +26,16 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Option<super::edi
     let ev = &entry.event;
     ui.horizontal(|ui| {
         ui.heading("Event");
-        if super::event_list::is_added(&ev.id) {
-            ui.label(egui::RichText::new("added").italics().strong())
-                .on_hover_text("Added by you from a sentence of the article (Ctrl+Z undoes)");
-        } else if vc.edited.contains(&ev.id) {
-            ui.label(egui::RichText::new("edited").italics().strong())
-                .on_hover_text("Changed by a correction (Ctrl+Z undoes the last one)");
+        match vc.workbench.origin(&ev.id) {
+            Origin::Added => {
+                ui.label(egui::RichText::new("added").italics().strong())
+                    .on_hover_text("Added by you from a sentence of the article (Ctrl+Z undoes)");
+            }
+            Origin::Edited => {
+                ui.label(egui::RichText::new("edited").italics().strong())
+                    .on_hover_text("Changed by a correction (Ctrl+Z undoes the last one)");
+            }
+            Origin::Extracted => {}
         }
     });
     ui.horizontal(|ui| {

@@ -2,16 +2,12 @@
 
 use super::{kind_color, Command, ViewCtx};
 use crate::corpus::{Corpus, EventKey};
+use crate::workbench::Origin;
 
 #[derive(Debug, Default)]
 pub struct EventList {
     /// Scroll the selected event into view on the next frame.
     pub scroll_to_selected: bool,
-}
-
-/// Whether the event was added by the user (see [`crate::corrections::Correction::added_event_id`]).
-pub fn is_added(event_id: &str) -> bool {
-    event_id.starts_with("added-")
 }
 
 /// One-line text of an event row (also its accessible label).
@@ -114,10 +110,10 @@ impl EventList {
                 };
                 let selected = vc.selected_event == Some(key);
                 let mut text = row_text(vc.corpus, key);
-                if is_added(&e.event.id) {
-                    text.push_str(" · added");
-                } else if vc.edited.contains(&e.event.id) {
-                    text.push_str(" · edited");
+                match vc.workbench.origin(&e.event.id) {
+                    Origin::Added => text.push_str(" · added"),
+                    Origin::Edited => text.push_str(" · edited"),
+                    Origin::Extracted => {}
                 }
                 ui.horizontal(|ui| {
                     let (r, painter) =

@@ -15,13 +15,12 @@ pub mod edit;
 pub mod errors;
 pub mod event_list;
 pub mod fonts;
-pub mod loader;
 pub mod map;
 pub mod orphans;
 pub mod side_panel;
 pub mod timeline;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
@@ -29,13 +28,15 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::corpus::{Corpus, EventKey, FileStamp, Filter, LoadedArticle};
-use crate::corrections::{CorrectedEvent, Correction, CorrectionLog, EventEdit, NewEvent};
+use crate::corpus::{Corpus, EventKey, Filter};
+use crate::corrections::{EventEdit, NewEvent};
 use crate::gazetteer::gazetteer;
 use crate::model::{EventKind, ProvinceId};
+use crate::workbench::loader::{LoadJob, Loader, Pipeline};
+use crate::workbench::Workbench;
+pub use crate::workbench::{count, ExportFormat};
 use crate::workspace::Workspace;
 use dialog::{DialogKind, DialogOutcome, FileDialog, RfdDialog, SaveRequest};
-use loader::{FileResult, LoadJob, Loader, Pipeline};
 use map::{MapInput, MapView};
 
 /// Key of the persisted state in eframe storage.
@@ -119,45 +120,6 @@ pub enum Command {
     Export(ExportFormat, PathBuf),
 }
 
-/// File ▸ Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Csv,
-    Json,
-    GeoJson,
-    Ics,
-    /// The current window (map, timeline, lists) as an image.
-    Png,
-}
-
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
-        ExportFormat::Csv,
-        ExportFormat::Json,
-        ExportFormat::GeoJson,
-        ExportFormat::Ics,
-        ExportFormat::Png,
-    ];
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Json => "json",
-            ExportFormat::GeoJson => "geojson",
-            ExportFormat::Ics => "ics",
-            ExportFormat::Png => "png",
-        }
-    }
-    pub fn menu_label(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "Events as CSV…",
-            ExportFormat::Json => "Events as JSON…",
-            ExportFormat::GeoJson => "Province counts as GeoJSON…",
-            ExportFormat::Ics => "Events as iCalendar (.ics)…",
-            ExportFormat::Png => "View as PNG…",
-        }
-    }
-}
-
 /// What a pending dialog's answer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DialogPurpose {
@@ -176,10 +138,8 @@ pub struct ViewCtx<'a> {
     pub selected_event: Option<EventKey>,
     /// Events per province under the filters other than the province/link selection.
     pub counts: &'a HashMap<String, usize>,
-    /// Ids of events changed by a correction.
-    pub edited: &'a HashSet<String>,
-    /// Publication dates set by the user, by article path.
-    pub published_overrides: &'a std::collections::BTreeMap<String, NaiveDate>,
+    /// The open files, corrections and publication dates (origins of events).
+    pub workbench: &'a Workbench,
     /// The selected event merged with the same occasion in other articles (if any).
     pub merged: Option<&'a crate::merge::MergedEvent>,
     pub commands: &'a mut Vec<Command>,
@@ -245,11 +205,6 @@ struct Derived {
     filtered: Vec<EventKey>,
     counts: HashMap<String, usize>,
     links: Vec<(String, String, usize)>,
-    /// Corpus generation the merge below was computed for.
-    merged_gen: Option<u64>,
-    /// Events merged across articles, and the merged event of each event id.
-    merged: Vec<crate::merge::MergedEvent>,
-    merged_of: HashMap<String, usize>,
 }
 
 #[derive(Default)]
@@ -271,7 +226,7 @@ enum ScreenshotState {
 pub struct BorderAtlasApp {
     persisted: Persisted,
     persist: bool,
-    corpus: Corpus,
+    workbench: Workbench,
     filter: Filter,
     selected_event: Option<EventKey>,
     derived: Derived,
@@ -281,15 +236,6 @@ pub struct BorderAtlasApp {
     queued: Vec<LoadJob>,
     dialog: Box<dyn FileDialog>,
     pending_dialog: Option<(DialogPurpose, Receiver<DialogOutcome>)>,
-    /// What the extractor produced per loaded file, before corrections.
-    raw: HashMap<String, (Vec<LoadedArticle>, Option<FileStamp>)>,
-    corrections: CorrectionLog,
-    published_overrides: std::collections::BTreeMap<String, NaiveDate>,
-    /// Edited event ids per file, and all of them.
-    edited_by_path: HashMap<String, HashSet<String>>,
-    edited: HashSet<String>,
-    /// Corrections that could not be applied, per loaded file.
-    orphans_by_path: HashMap<String, Vec<crate::corrections::Orphan>>,
     show_orphans: bool,
     /// The event being edited in the details pane.
     draft: Option<edit::Draft>,
@@ -320,7 +266,7 @@ impl BorderAtlasApp {
         let mut app = BorderAtlasApp {
             persisted,
             persist: config.persist,
-            corpus: Corpus::new(),
+            workbench: Workbench::new(config.pipeline.extract),
             filter: Filter::default(),
             selected_event: None,
             derived: Derived::default(),
@@ -329,12 +275,6 @@ impl BorderAtlasApp {
             queued: Vec::new(),
             dialog: config.dialog,
             pending_dialog: None,
-            raw: HashMap::new(),
-            corrections: CorrectionLog::default(),
-            published_overrides: Default::default(),
-            edited_by_path: HashMap::new(),
-            edited: HashSet::new(),
-            orphans_by_path: HashMap::new(),
             show_orphans: false,
             draft: None,
             notice: None,
@@ -372,7 +312,10 @@ impl BorderAtlasApp {
     // ---- accessors (tests and embedding) ----
 
     pub fn corpus(&self) -> &Corpus {
-        &self.corpus
+        self.workbench.corpus()
+    }
+    pub fn workbench(&self) -> &Workbench {
+        &self.workbench
     }
     pub fn filter(&self) -> &Filter {
         &self.filter
@@ -398,11 +341,7 @@ impl BorderAtlasApp {
     /// Corrections that could not be applied to the loaded articles, by correction id
     /// (one correction concerning two loaded copies of its article is listed once).
     pub fn orphans(&self) -> Vec<crate::corrections::Orphan> {
-        let mut out: Vec<crate::corrections::Orphan> =
-            self.orphans_by_path.values().flatten().cloned().collect();
-        out.sort_by_key(|o| o.correction.id);
-        out.dedup_by_key(|o| o.correction.id);
-        out
+        self.workbench.orphans()
     }
     /// The article text highlighted as evidence on the last frame.
     pub fn article_highlight(&self) -> Option<&str> {
@@ -426,31 +365,12 @@ impl BorderAtlasApp {
 
     // ---- loading ----
 
-    fn known_files(&self) -> HashMap<String, Option<crate::corpus::FileStamp>> {
-        self.corpus
-            .paths()
-            .map(|p| (p.to_string(), self.corpus.stamp(p)))
-            .chain(self.corpus.failures().map(|(p, _)| (p.to_string(), None)))
-            .collect()
-    }
-
     fn open(&mut self, paths: Vec<PathBuf>) {
         if paths.is_empty() {
             return;
         }
         // Opening real files replaces the bundled samples.
-        let samples: Vec<String> = self
-            .corpus
-            .paths()
-            .filter(|p| p.starts_with("sample/"))
-            .map(str::to_string)
-            .collect();
-        for p in samples {
-            self.corpus.remove_path(&p);
-            self.raw.remove(&p);
-            self.edited_by_path.remove(&p);
-            self.orphans_by_path.remove(&p);
-        }
+        self.workbench.remove_samples();
         for p in &paths {
             let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
             if !self.persisted.open_paths.contains(&abs) {
@@ -472,7 +392,7 @@ impl BorderAtlasApp {
             self.queued.push(job);
             return;
         }
-        let known = self.known_files();
+        let known = self.workbench.known_files();
         let job = match job {
             LoadJob::Open { inputs, .. } => LoadJob::Open { inputs, known },
             LoadJob::Reload { inputs, .. } => LoadJob::Reload { inputs, known },
@@ -484,32 +404,14 @@ impl BorderAtlasApp {
         }));
     }
 
-    fn apply_results(&mut self, results: Vec<FileResult>) {
-        // One index rebuild per batch, not per file.
-        let mut loaded = Vec::with_capacity(results.len());
-        for r in results {
-            match r.outcome {
-                Ok(file) => {
-                    self.raw.insert(r.path.clone(), file);
-                    if let Some(corrected) = self.corrected_file(&r.path) {
-                        loaded.push(corrected);
-                    }
-                }
-                Err(error) => {
-                    // Keep the order of results (a failure after a success of the same path).
-                    self.corpus.insert_files(std::mem::take(&mut loaded));
-                    self.corpus.record_failure(crate::load::LoadFailure {
-                        path: r.path,
-                        error,
-                    });
-                }
-            }
+    fn apply_results(&mut self, results: Vec<crate::workbench::loader::FileResult>) {
+        if results.is_empty() {
+            return;
         }
-        self.corpus.insert_files(loaded);
-        self.refresh_edited();
+        self.workbench.insert_results(results);
         // A selected event that was replaced by a reload is gone.
         if let Some(k) = self.selected_event {
-            if self.corpus.event(k).is_none() {
+            if self.workbench.corpus().event(k).is_none() {
                 self.selected_event = None;
             }
         }
@@ -589,274 +491,29 @@ impl BorderAtlasApp {
 
     // ---- corrections ----
 
-    /// (Re)insert a file's articles into the corpus with the corrections applied.
-    fn insert_corrected(&mut self, path: &str) {
-        if let Some((path, corrected, stamp)) = self.corrected_file(path) {
-            self.corpus.insert_file(&path, corrected, stamp);
-        }
-    }
-
-    /// A loaded file's articles with the user's publication dates and corrections
-    /// applied (records which of its events are edited).
-    fn corrected_file(
-        &mut self,
-        path: &str,
-    ) -> Option<(String, Vec<LoadedArticle>, Option<FileStamp>)> {
-        let (articles, stamp) = self.raw.get(path)?;
-        let mut edited = HashSet::new();
-        let mut orphaned = Vec::new();
-        let corrected: Vec<LoadedArticle> = articles
-            .iter()
-            .map(|la| {
-                // A publication date set by the user: extract again with it.
-                let overridden = self
-                    .published_overrides
-                    .get(&la.article.path)
-                    .filter(|d| la.article.published != Some(**d))
-                    .map(|d| {
-                        let mut article = la.article.clone();
-                        article.published = Some(*d);
-                        LoadedArticle::extract_with(article, self.pipeline.extract)
-                    });
-                let la = overridden.as_ref().unwrap_or(la);
-                let (events, orphans) = crate::corrections::apply(
-                    &la.article,
-                    la.events.clone(),
-                    self.corrections.corrections(),
-                );
-                orphaned.extend(orphans);
-                let events = events
-                    .into_iter()
-                    .map(|ce| {
-                        if ce.edited || ce.added {
-                            edited.insert(ce.event.id.clone());
-                        }
-                        ce.event
-                    })
-                    .collect();
-                LoadedArticle {
-                    article: la.article.clone(),
-                    events,
-                }
-            })
-            .collect();
-        let stamp = *stamp;
-        self.edited_by_path.insert(path.to_string(), edited);
-        self.orphans_by_path.insert(path.to_string(), orphaned);
-        Some((path.to_string(), corrected, stamp))
-    }
-
-    fn refresh_edited(&mut self) {
-        self.edited = self.edited_by_path.values().flatten().cloned().collect();
-    }
-
-    /// Re-apply the corrections to `paths` (all loaded files when `None`), keeping the
-    /// selected event selected (by its id) when it survives.
-    fn reapply(&mut self, paths: Option<Vec<String>>) {
+    /// Run a change of the workbench, keeping the selected event selected (by its id)
+    /// when it survives.
+    fn keeping_selection<T>(&mut self, change: impl FnOnce(&mut Workbench) -> T) -> T {
         let selected_id = self
             .selected_event
-            .and_then(|k| self.corpus.event(k))
+            .and_then(|k| self.workbench.corpus().event(k))
             .map(|e| e.event.id.clone());
-        let paths = paths.unwrap_or_else(|| self.raw.keys().cloned().collect());
-        for p in paths {
-            self.insert_corrected(&p);
-        }
-        self.refresh_edited();
-        self.selected_event = selected_id.and_then(|id| self.corpus.find_event_id(&id));
+        let out = change(&mut self.workbench);
+        self.selected_event = selected_id.and_then(|id| self.workbench.corpus().find_event_id(&id));
+        out
     }
 
-    /// Record a correction on event `key` and re-apply its file.
-    fn correct(
-        &mut self,
-        key: EventKey,
-        make: impl FnOnce(&crate::model::Article, &crate::model::Event) -> Correction,
-    ) {
-        let Some(entry) = self.corpus.event(key) else {
-            return;
-        };
-        let Some(article) = self.corpus.article(entry.article) else {
-            return;
-        };
-        let c = make(&article.article, &entry.event);
-        let path = article.source_path.clone();
-        self.corrections.push(c);
-        self.reapply(Some(vec![path]));
-    }
-
-    /// Record an added event and select it.
-    fn add_event(
-        &mut self,
-        article: crate::corpus::ArticleKey,
-        start: usize,
-        end: usize,
-        event: NewEvent,
-    ) {
-        let Some(entry) = self.corpus.article(article) else {
-            self.notice = Some(Notice {
-                text: "Event not added: its article is no longer loaded.".into(),
+    fn show_result(&mut self, result: Result<String, String>) {
+        self.notice = Some(match result {
+            Ok(text) => Notice {
+                text,
+                is_error: false,
+            },
+            Err(text) => Notice {
+                text,
                 is_error: true,
-            });
-            return;
-        };
-        let Some(mut c) = Correction::add(&entry.article, start, end, event) else {
-            self.notice = Some(Notice {
-                text: format!(
-                    "Event not added: the sentence is no longer in {}.",
-                    entry.article.path
-                ),
-                is_error: true,
-            });
-            return;
-        };
-        let path = entry.source_path.clone();
-        c.id = self.corrections.push(c.clone());
-        self.reapply(Some(vec![path]));
-        if let Some(k) = self.corpus.find_event_id(&c.added_event_id()) {
-            self.run_command(Command::SelectEvent(Some(k)));
-        }
-    }
-
-    /// Record that the reports merged with event `key` must stay apart.
-    fn split_merged(&mut self, key: EventKey) {
-        self.refresh_merged();
-        let Some(merged) = self
-            .corpus
-            .event(key)
-            .and_then(|e| self.derived.merged_of.get(&e.event.id))
-            .and_then(|i| self.derived.merged.get(*i))
-        else {
-            return;
-        };
-        let sources: Vec<crate::corrections::SplitSource> = merged
-            .sources
-            .iter()
-            .filter_map(|s| {
-                let article = self.corpus.articles().find(|a| a.article.path == s.path)?;
-                Some(crate::corrections::SplitSource {
-                    article: s.path.clone(),
-                    key: crate::corrections::EvidenceKey::new(
-                        &article.article.text,
-                        s.evidence.start,
-                        s.evidence.end,
-                    )?,
-                })
-            })
-            .collect();
-        let n = sources.len();
-        match Correction::split(sources) {
-            Some(c) => {
-                self.corrections.push(c);
-                // The merge is computed again with the split (the corpus itself is unchanged).
-                self.derived.merged_gen = None;
-                self.notice = Some(Notice {
-                    text: format!("Split into {n} separate events (Ctrl+Z undoes)."),
-                    is_error: false,
-                });
-            }
-            None => {
-                self.notice = Some(Notice {
-                    text: "Not split: fewer than two of its sources are still loaded.".into(),
-                    is_error: true,
-                });
-            }
-        }
-    }
-
-    // ---- export ----
-
-    /// The events under the current filters, with their correction marks.
-    fn export_selection(&mut self) -> Vec<(crate::corpus::ArticleKey, CorrectedEvent)> {
-        self.refresh_derived();
-        self.derived
-            .filtered
-            .iter()
-            .filter_map(|k| self.corpus.event(*k))
-            .map(|e| {
-                let added = e.event.id.starts_with("added-");
-                let ce = CorrectedEvent {
-                    edited: self.edited.contains(&e.event.id) && !added,
-                    added,
-                    event: e.event.clone(),
-                };
-                (e.article, ce)
-            })
-            .collect()
-    }
-
-    /// Write the filtered events in `format`; the message says what was written where.
-    fn export_events(
-        &mut self,
-        format: ExportFormat,
-        path: &std::path::Path,
-    ) -> Result<String, String> {
-        use crate::export;
-        let selection = self.export_selection();
-        let events: Vec<export::ExportEvent> = selection
-            .iter()
-            .filter_map(|(a, ce)| {
-                let article = self.corpus.article(*a)?;
-                Some(export::ExportEvent::single(&article.article.path, ce))
-            })
-            .collect();
-        let n = events.len();
-        let fail = |e: export::ExportError| format!("Export failed: {e}");
-        let what = match format {
-            ExportFormat::Csv => {
-                export::write_csv(path, &events).map_err(fail)?;
-                format!("{} as CSV", count(n, "event", "events"))
-            }
-            ExportFormat::Json => {
-                let mut by_article: Vec<(crate::corpus::ArticleKey, Vec<CorrectedEvent>)> =
-                    Vec::new();
-                for (a, ce) in &selection {
-                    match by_article.iter_mut().find(|(k, _)| k == a) {
-                        Some((_, v)) => v.push(ce.clone()),
-                        None => by_article.push((*a, vec![ce.clone()])),
-                    }
-                }
-                let articles: Vec<(&crate::model::Article, &[CorrectedEvent])> = by_article
-                    .iter()
-                    .filter_map(|(a, v)| Some((&self.corpus.article(*a)?.article, v.as_slice())))
-                    .collect();
-                let json = export::JsonExport::new(&articles, events.clone());
-                export::write_json(path, &json).map_err(fail)?;
-                format!(
-                    "{} of {} as JSON",
-                    count(n, "event", "events"),
-                    count(articles.len(), "article", "articles")
-                )
-            }
-            ExportFormat::GeoJson => {
-                export::write_geojson(path, &events).map_err(fail)?;
-                format!(
-                    "province counts of {} as GeoJSON",
-                    count(n, "event", "events")
-                )
-            }
-            ExportFormat::Ics => {
-                let s = export::write_ics(path, &events, chrono::Utc::now()).map_err(fail)?;
-                let mut t = count(s.written, "calendar event", "calendar events");
-                let mut left_out = Vec::new();
-                if s.skipped_undated > 0 {
-                    left_out.push(format!("{} undated", s.skipped_undated));
-                }
-                if s.skipped_unknown_year > 0 {
-                    left_out.push(format!("{} with an unknown year", s.skipped_unknown_year));
-                }
-                if s.skipped_out_of_range > 0 {
-                    left_out.push(format!(
-                        "{} with a year a calendar cannot hold",
-                        s.skipped_out_of_range
-                    ));
-                }
-                if !left_out.is_empty() {
-                    t.push_str(&format!(" ({} left out)", left_out.join(", ")));
-                }
-                t
-            }
-            ExportFormat::Png => return Err("PNG export runs through a screenshot".into()),
-        };
-        Ok(format!("Exported {what} to {}.", path.display()))
+            },
+        });
     }
 
     fn poll_png_export(&mut self) {
@@ -892,19 +549,11 @@ impl BorderAtlasApp {
 
     /// The current state as a workspace.
     pub fn workspace(&self) -> Workspace {
-        Workspace {
-            files: self
-                .persisted
-                .open_paths
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect(),
-            corrections: self.corrections.corrections().to_vec(),
-            published_overrides: self.published_overrides.clone(),
-            filters: serde_json::to_value(&self.filter).unwrap_or_default(),
-            view: serde_json::to_value(&self.persisted.map).unwrap_or_default(),
-            ..Workspace::default()
-        }
+        self.workbench.workspace(
+            &self.persisted.open_paths,
+            serde_json::to_value(&self.filter).unwrap_or_default(),
+            serde_json::to_value(&self.persisted.map).unwrap_or_default(),
+        )
     }
 
     fn save_workspace(&mut self, path: &std::path::Path) {
@@ -914,7 +563,7 @@ impl BorderAtlasApp {
                     "Workspace saved to {} ({} files, {} corrections).",
                     path.display(),
                     self.persisted.open_paths.len(),
-                    self.corrections.corrections().len()
+                    self.workbench.corrections().corrections().len()
                 ),
                 is_error: false,
             },
@@ -942,16 +591,10 @@ impl BorderAtlasApp {
         if let Some(l) = self.loader.take() {
             l.cancel();
         }
-        self.corpus.clear();
-        self.raw.clear();
-        self.edited_by_path.clear();
-        self.orphans_by_path.clear();
-        self.edited.clear();
+        self.workbench.reset_to(&ws);
         self.selected_event = None;
         self.draft = None;
         self.persisted.open_paths.clear();
-        self.corrections = CorrectionLog::from_corrections(ws.corrections.clone());
-        self.published_overrides = ws.published_overrides.clone();
         self.filter = serde_json::from_value(ws.filters.clone()).unwrap_or_default();
         self.side.clear_inputs();
         if let Ok(map) = serde_json::from_value::<MapView>(ws.view.clone()) {
@@ -965,7 +608,7 @@ impl BorderAtlasApp {
                 text: format!(
                     "Workspace {} opened ({} corrections).",
                     path.display(),
-                    self.corrections.corrections().len()
+                    self.workbench.corrections().corrections().len()
                 ),
                 is_error: false,
             }
@@ -984,47 +627,14 @@ impl BorderAtlasApp {
 
     // ---- derived data ----
 
-    /// Merge the loaded events across articles (when the corpus changed).
-    fn refresh_merged(&mut self) {
-        let gen = self.corpus.generation();
-        if self.derived.merged_gen == Some(gen) {
-            return;
-        }
-        let owned: Vec<(&crate::model::Article, Vec<crate::model::Event>)> = self
-            .corpus
-            .articles()
-            .map(|a| {
-                let events = a
-                    .events
-                    .iter()
-                    .filter_map(|k| self.corpus.event(*k))
-                    .map(|e| e.event.clone())
-                    .collect();
-                (&a.article, events)
-            })
-            .collect();
-        let input: Vec<(&crate::model::Article, &[crate::model::Event])> =
-            owned.iter().map(|(a, e)| (*a, e.as_slice())).collect();
-        let splits = crate::corrections::splits(self.corrections.corrections());
-        let merged = crate::merge::merge_events_apart(&input, &splits);
-        let mut merged_of = HashMap::new();
-        for (i, m) in merged.iter().enumerate() {
-            for src in &m.sources {
-                merged_of.insert(src.event_id.clone(), i);
-            }
-        }
-        self.derived.merged = merged;
-        self.derived.merged_of = merged_of;
-        self.derived.merged_gen = Some(gen);
-    }
-
     fn refresh_derived(&mut self) {
-        self.refresh_merged();
-        let key = (self.corpus.generation(), self.filter.clone());
+        self.workbench.merged();
+        let corpus = self.workbench.corpus();
+        let key = (corpus.generation(), self.filter.clone());
         if self.derived.key.as_ref() == Some(&key) {
             return;
         }
-        let filtered = self.corpus.filter(&self.filter);
+        let filtered = corpus.filter(&self.filter);
         // The map shows counts for everything but the province/link selection itself,
         // so other provinces stay visible while one is selected.
         let mut map_filter = self.filter.clone();
@@ -1033,10 +643,10 @@ impl BorderAtlasApp {
         let map_events = if map_filter == self.filter {
             filtered.clone()
         } else {
-            self.corpus.filter(&map_filter)
+            corpus.filter(&map_filter)
         };
-        self.derived.counts = self.corpus.counts_by_province(&map_events);
-        self.derived.links = self.corpus.links(&map_events);
+        self.derived.counts = corpus.counts_by_province(&map_events);
+        self.derived.links = corpus.links(&map_events);
         self.derived.filtered = filtered;
         self.derived.key = Some(key);
     }
@@ -1111,68 +721,50 @@ impl BorderAtlasApp {
                 self.png_export = Some((path, slot));
             }
             Command::Export(format, path) => {
-                self.notice = Some(match self.export_events(format, &path) {
-                    Ok(text) => Notice {
-                        text,
-                        is_error: false,
-                    },
-                    Err(text) => Notice {
-                        text,
-                        is_error: true,
-                    },
-                });
+                self.refresh_derived();
+                let result = self.workbench.export(format, &path, &self.derived.filtered);
+                self.show_result(result);
             }
             Command::OpenWorkspace(p) => self.open_workspace(&p),
             Command::SetPublished(article_path, date) => {
-                match date {
-                    Some(d) => self.published_overrides.insert(article_path.clone(), d),
-                    None => self.published_overrides.remove(&article_path),
-                };
-                let files: Vec<String> = self
-                    .raw
-                    .iter()
-                    .filter(|(_, (arts, _))| arts.iter().any(|a| a.article.path == article_path))
-                    .map(|(p, _)| p.clone())
-                    .collect();
-                self.reapply(Some(files));
+                self.keeping_selection(|wb| wb.set_published(&article_path, date));
             }
             Command::EditEvent(key, changes) => {
-                self.correct(key, |a, e| Correction::edit(a, e, changes));
+                self.keeping_selection(|wb| wb.edit(key, changes));
             }
             Command::DeleteEvent(key) => {
-                self.correct(key, Correction::delete);
+                self.keeping_selection(|wb| wb.delete(key));
                 self.draft = None;
             }
             Command::AddEvent(article, start, end, event) => {
-                self.add_event(article, start, end, event)
+                match self.keeping_selection(|wb| wb.add(article, start, end, event)) {
+                    Ok(k) => self.run_command(Command::SelectEvent(Some(k))),
+                    Err(text) => self.show_result(Err(text)),
+                }
             }
             Command::DiscardCorrection(id) => {
-                if let Some(c) = self.corrections.remove(id) {
-                    self.notice = Some(Notice {
-                        text: format!("Discarded a correction of {}.", c.article),
-                        is_error: false,
-                    });
-                    self.reapply(None);
+                if let Some(c) = self.keeping_selection(|wb| wb.discard(id)) {
+                    self.show_result(Ok(format!("Discarded a correction of {}.", c.article)));
                 }
             }
             Command::ShowOrphans(b) => self.show_orphans = b,
-            Command::SplitMerged(key) => self.split_merged(key),
+            Command::SplitMerged(key) => {
+                let result = self
+                    .workbench
+                    .split(key)
+                    .map(|n| format!("Split into {n} separate events (Ctrl+Z undoes)."));
+                self.show_result(result);
+            }
             Command::Undo => {
-                if self.corrections.undo().is_some() {
-                    self.reapply(None);
-                    self.derived.merged_gen = None;
-                }
+                self.keeping_selection(Workbench::undo);
             }
             Command::Redo => {
-                if self.corrections.redo().is_some() {
-                    self.reapply(None);
-                    self.derived.merged_gen = None;
-                }
+                self.keeping_selection(Workbench::redo);
             }
             Command::Open(paths) => self.open(paths),
             Command::Reload => {
                 if self.persisted.open_paths.is_empty() {
-                    self.corpus.clear();
+                    self.workbench.close_all();
                     self.start_job(LoadJob::Samples);
                 } else {
                     let inputs = self.persisted.open_paths.clone();
@@ -1193,11 +785,7 @@ impl BorderAtlasApp {
                 if let Some(l) = &self.loader {
                     l.cancel();
                 }
-                self.corpus.clear();
-                self.raw.clear();
-                self.edited_by_path.clear();
-                self.orphans_by_path.clear();
-                self.edited.clear();
+                self.workbench.close_all();
                 self.persisted.open_paths.clear();
                 self.selected_event = None;
                 self.filter = Filter::default();
@@ -1310,8 +898,9 @@ impl BorderAtlasApp {
                 let settled = if loading { 0 } else { settled_frames + 1 };
                 if settled == 1 && self.selected_event.is_none() {
                     // Show a populated window: select the latest event linked to provinces.
-                    let latest = self.corpus.events_in_order().iter().rev().find(|k| {
-                        self.corpus.event(**k).is_some_and(|e| {
+                    let corpus = self.workbench.corpus();
+                    let latest = corpus.events_in_order().iter().rev().find(|k| {
+                        corpus.event(**k).is_some_and(|e| {
                             e.event.date.is_some() && !e.event.provinces.is_empty()
                         })
                     });
@@ -1413,10 +1002,12 @@ impl BorderAtlasApp {
                     }
                 });
                 ui.menu_button("Edit", |ui| {
-                    let n = self.corrections.corrections().len();
+                    let corrections = self.workbench.corrections();
+                    let n = corrections.corrections().len();
+                    let (can_undo, can_redo) = (corrections.can_undo(), corrections.can_redo());
                     if ui
                         .add_enabled(
-                            self.corrections.can_undo(),
+                            can_undo,
                             egui::Button::new("Undo last correction  (Ctrl+Z)"),
                         )
                         .clicked()
@@ -1424,10 +1015,7 @@ impl BorderAtlasApp {
                         self.commands.push(Command::Undo);
                     }
                     if ui
-                        .add_enabled(
-                            self.corrections.can_redo(),
-                            egui::Button::new("Redo  (Ctrl+Shift+Z)"),
-                        )
+                        .add_enabled(can_redo, egui::Button::new("Redo  (Ctrl+Shift+Z)"))
                         .clicked()
                     {
                         self.commands.push(Command::Redo);
@@ -1450,14 +1038,16 @@ impl BorderAtlasApp {
                     egui::widgets::global_theme_preference_buttons(ui);
                 });
                 ui.separator();
+                let corpus = self.workbench.corpus();
                 ui.label(format!(
                     "{} · {}",
-                    count(self.corpus.article_count(), "article", "articles"),
-                    count(self.corpus.event_count(), "event", "events")
+                    count(corpus.article_count(), "article", "articles"),
+                    count(corpus.event_count(), "event", "events")
                 ));
-                if self.corpus.failure_count() > 0
+                let failures = corpus.failure_count();
+                if failures > 0
                     && ui
-                        .button(count(self.corpus.failure_count(), "error", "errors"))
+                        .button(count(failures, "error", "errors"))
                         .on_hover_text("Show the files that could not be loaded")
                         .clicked()
                 {
@@ -1536,31 +1126,28 @@ impl eframe::App for BorderAtlasApp {
 
         let Self {
             persisted,
-            corpus,
+            workbench,
             filter,
             selected_event,
             derived,
             commands,
-            edited,
             draft,
-            published_overrides,
             event_list,
             article_pane,
             side,
             ..
         } = self;
+        let corpus = workbench.corpus();
         let mut vc = ViewCtx {
             corpus,
             filter,
             filtered: &derived.filtered,
             selected_event: *selected_event,
             counts: &derived.counts,
-            edited,
-            published_overrides,
+            workbench,
             merged: selected_event
                 .and_then(|k| corpus.event(k))
-                .and_then(|e| derived.merged_of.get(&e.event.id))
-                .and_then(|i| derived.merged.get(*i)),
+                .and_then(|e| workbench.last_merged().of_event(&e.event.id)),
             commands,
         };
 
@@ -1675,15 +1262,6 @@ pub fn province_name(id: &str) -> String {
         .province(id)
         .map(|p| p.name.clone())
         .unwrap_or_else(|| id.to_string())
-}
-
-/// "1 article", "2 articles": a count with its noun in the right number.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// Colour of an event kind (markers, legend, list).
