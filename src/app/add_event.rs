@@ -117,7 +117,12 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, form: &mut AddForm) -> bool {
         {
             match form.to_new_event() {
                 Ok(event) => {
-                    vc.send(Command::AddEvent(form.article, form.start, form.end, event));
+                    vc.send(Command::AddEvent {
+                        article: form.article,
+                        start: form.start,
+                        end: form.end,
+                        event,
+                    });
                     closed = true;
                 }
                 Err(e) => form.error = Some(e),

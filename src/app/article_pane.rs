@@ -10,7 +10,7 @@ use crate::corpus::EventKey;
 #[derive(Debug, Default)]
 pub struct ArticlePane {
     /// Scroll the evidence into view on the next frame.
-    pub scroll_to_evidence: bool,
+    scroll_to_evidence: bool,
     /// The text drawn highlighted on the last frame (for tests and screen readers).
     pub highlighted: Option<String>,
     /// Where the evidence sentence was drawn on the last frame, and the part
@@ -81,7 +81,10 @@ impl ArticlePane {
                 match chrono::NaiveDate::parse_from_str(self.published_input.trim(), "%Y-%m-%d") {
                     Ok(d) => {
                         self.published_error = None;
-                        vc.send(Command::SetPublished(a.path.clone(), Some(d)));
+                        vc.send(Command::SetPublished {
+                            article: a.path.clone(),
+                            date: Some(d),
+                        });
                     }
                     Err(_) => {
                         self.published_error = Some(format!(
@@ -95,7 +98,10 @@ impl ArticlePane {
                 ui.weak("(set by you)");
                 if ui.button("Use the article's date").clicked() {
                     self.published_for = None;
-                    vc.send(Command::SetPublished(a.path.clone(), None));
+                    vc.send(Command::SetPublished {
+                        article: a.path.clone(),
+                        date: None,
+                    });
                 }
             }
         });
@@ -104,13 +110,12 @@ impl ArticlePane {
         }
     }
 
-    /// Draw the pane; returns true when the user closes it.
-    pub fn ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) -> bool {
-        let mut close = false;
+    /// Draw the pane (its close button sends [`Command::ShowArticle`]`(false)`).
+    pub fn ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
         ui.horizontal(|ui| {
             ui.strong("Article");
             if ui.small_button("Hide").clicked() {
-                close = true;
+                vc.send(Command::ShowArticle(false));
             }
         });
         self.highlighted = None;
@@ -122,7 +127,7 @@ impl ArticlePane {
                     (vc.corpus.event(key), vc.corpus.article_of(key))
                 else {
                     ui.weak("The selected event is no longer loaded.");
-                    return close;
+                    return;
                 };
                 if self.shown_event != Some(key) {
                     self.shown_event = Some(key);
@@ -136,7 +141,7 @@ impl ArticlePane {
                 let Some(article) = self.browsing.and_then(|k| vc.corpus.article(k)) else {
                     self.browsing = None;
                     self.article_list(ui, vc);
-                    return close;
+                    return;
                 };
                 if ui.small_button("Back to all articles").clicked() {
                     self.browsing = None;
@@ -201,7 +206,7 @@ impl ArticlePane {
         ui.separator();
         if self.picking.is_some() {
             self.sentence_picker(ui, akey, a);
-            return close;
+            return;
         }
 
         let text = &a.text;
@@ -214,7 +219,8 @@ impl ArticlePane {
             egui::Color32::from_rgb(0xff, 0xe5, 0x80)
         };
         let font = egui::TextStyle::Body.resolve(ui.style());
-        let mut scroll = std::mem::take(&mut self.scroll_to_evidence);
+        let mut scroll = std::mem::take(&mut self.scroll_to_evidence)
+            || matches!(vc.focus, Some(super::Focus::Event(k)) if self.shown_event == Some(k));
         egui::ScrollArea::vertical()
             .id_salt("article_scroll")
             .auto_shrink([false, false])
@@ -272,7 +278,6 @@ impl ArticlePane {
                     ui.add_space(4.0);
                 }
             });
-        close
     }
 
     /// Every loaded article (filtered by a text in its title or path), to read one that

@@ -105,7 +105,10 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
             match draft.to_edit(&before) {
                 Ok(edit) => {
                     if !edit.is_empty() {
-                        vc.send(Command::EditEvent(draft.key, edit));
+                        vc.send(Command::EditEvent {
+                            key: draft.key,
+                            changes: edit,
+                        });
                     }
                     closed = true;
                 }

@@ -1,10 +1,10 @@
 //! The errors panel: every file that failed, with the reason.
 
-use crate::corpus::Corpus;
+use super::{Command, ViewCtx};
 
-/// Draw the list; returns true when the user closes the panel.
-pub fn ui(ui: &mut egui::Ui, corpus: &Corpus) -> bool {
-    let mut close = false;
+/// Draw the list (Hide closes the panel).
+pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
+    let corpus = vc.corpus;
     ui.horizontal(|ui| {
         let n = corpus.failure_count();
         ui.strong(format!(
@@ -13,7 +13,7 @@ pub fn ui(ui: &mut egui::Ui, corpus: &Corpus) -> bool {
         ));
         ui.label("— everything else stays loaded.");
         if ui.small_button("Hide").clicked() {
-            close = true;
+            vc.send(Command::ShowErrors(false));
         }
     });
     egui::ScrollArea::vertical()
@@ -31,5 +31,4 @@ pub fn ui(ui: &mut egui::Ui, corpus: &Corpus) -> bool {
                     }
                 });
         });
-    close
 }

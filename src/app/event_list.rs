@@ -5,10 +5,7 @@ use crate::corpus::{Corpus, EventKey};
 use crate::workbench::Origin;
 
 #[derive(Debug, Default)]
-pub struct EventList {
-    /// Scroll the selected event into view on the next frame.
-    pub scroll_to_selected: bool,
-}
+pub struct EventList {}
 
 /// One-line text of an event row (also its accessible label).
 pub fn row_text(corpus: &Corpus, key: EventKey) -> String {
@@ -92,8 +89,7 @@ impl EventList {
         let mut area = egui::ScrollArea::vertical()
             .id_salt("event_list")
             .auto_shrink([false, false]);
-        if self.scroll_to_selected {
-            self.scroll_to_selected = false;
+        if matches!(vc.focus, Some(super::Focus::Event(k)) if vc.selected_event == Some(k)) {
             if let Some(i) = selected_idx {
                 let step = row_h + ui.spacing().item_spacing.y;
                 let offset = (i as f32 * step - ui.available_height() * 0.4).max(0.0);

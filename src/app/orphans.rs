@@ -2,7 +2,7 @@
 //! could not be found again in their article (or where no event is stated any more). They
 //! are listed with the article, the sentence and the reason, and can be discarded.
 
-use super::Command;
+use super::{Command, ViewCtx};
 use crate::corrections::{Action, Orphan};
 
 /// What a correction did, in a few words.
@@ -25,17 +25,14 @@ pub fn describe(o: &Orphan) -> String {
     )
 }
 
-/// The list, in a window. `open` is cleared when the user closes it.
-pub fn window(
-    ctx: &egui::Context,
-    open: &mut bool,
-    orphans: &[Orphan],
-    commands: &mut Vec<Command>,
-) {
+/// The list, in a window (closing it sends [`Command::ShowOrphans`]`(false)`).
+pub fn window(ctx: &egui::Context, vc: &mut ViewCtx<'_>) {
+    let orphans = vc.workbench.orphans();
+    let mut open = true;
     let title = format!("Corrections that no longer apply ({})", orphans.len());
     egui::Window::new(title)
         .id(egui::Id::unique("orphans_window"))
-        .open(open)
+        .open(&mut open)
         .default_width(460.0)
         .vscroll(true)
         .show(ctx, |ui| {
@@ -47,7 +44,7 @@ pub fn window(
                 "These corrections are kept in the workspace but not applied, because their \
                  article changed. Discard the ones you no longer need.",
             );
-            for o in orphans {
+            for o in &orphans {
                 ui.separator();
                 ui.strong(describe(o));
                 ui.label(
@@ -59,8 +56,11 @@ pub fn window(
                     .on_hover_text("Remove it from the workspace")
                     .clicked()
                 {
-                    commands.push(Command::DiscardCorrection(o.correction.id));
+                    vc.send(Command::DiscardCorrection(o.correction.id));
                 }
             }
         });
+    if !open {
+        vc.send(Command::ShowOrphans(false));
+    }
 }

@@ -4,7 +4,7 @@
 //! The window owns one [`Workbench`] and changes it only through its methods; nothing
 //! here knows egui. Every change keeps one invariant: the corpus holds, for each loaded
 //! file, exactly what its articles give after the user's publication dates and
-//! corrections are applied ([`Workbench::corpus`]). One [`OpenFile`] entry per loaded
+//! corrections are applied ([`Workbench::corpus`]). One entry per loaded
 //! file holds its extracted articles, its stamp, and what the corrections did to it
 //! (which events they changed, which corrections no longer apply).
 //!

@@ -1,0 +1,356 @@
+//! Running the commands views send: selection, filters, corrections, files, dialogs.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::dialog::{self, DialogKind, DialogOutcome, SaveRequest};
+use super::map::MapView;
+use super::screenshot::ImageSlot;
+use super::{BorderAtlasApp, Command, Focus, Notice};
+use crate::corpus::Filter;
+use crate::model::{EventKind, ProvinceId};
+use crate::workbench::loader::LoadJob;
+use crate::workbench::{ExportFormat, Workbench};
+use crate::workspace::Workspace;
+
+/// What a pending dialog's answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DialogPurpose {
+    OpenArticles,
+    OpenWorkspace,
+    SaveWorkspace,
+    Export(ExportFormat),
+}
+
+impl BorderAtlasApp {
+    pub(super) fn run_commands(&mut self) {
+        let commands = std::mem::take(&mut self.commands);
+        for c in commands {
+            self.run_command(c);
+        }
+    }
+
+    pub(super) fn run_command(&mut self, command: Command) {
+        match command {
+            Command::OpenDialog(kind) => {
+                if self.pending_dialog.is_none() {
+                    let ctx = self.ctx.clone();
+                    let purpose = match kind {
+                        DialogKind::Workspace => DialogPurpose::OpenWorkspace,
+                        DialogKind::Files | DialogKind::Folder => DialogPurpose::OpenArticles,
+                    };
+                    self.pending_dialog = Some((
+                        purpose,
+                        self.dialog
+                            .open(kind, Box::new(move || ctx.request_repaint())),
+                    ));
+                }
+            }
+            Command::SaveWorkspaceDialog => {
+                if self.pending_dialog.is_none() {
+                    let ctx = self.ctx.clone();
+                    let request = SaveRequest {
+                        title: "Save workspace".into(),
+                        file_name: "workspace.json".into(),
+                        extension: "json".into(),
+                    };
+                    self.pending_dialog = Some((
+                        DialogPurpose::SaveWorkspace,
+                        self.dialog
+                            .save_file(request, Box::new(move || ctx.request_repaint())),
+                    ));
+                }
+            }
+            Command::SaveWorkspace(p) => self.save_workspace(&p),
+            Command::ExportDialog(format) => {
+                if self.pending_dialog.is_none() {
+                    let ctx = self.ctx.clone();
+                    let ext = format.extension();
+                    let request = SaveRequest {
+                        title: format!("Export {}", ext.to_uppercase()),
+                        file_name: format!("border-atlas-events.{ext}"),
+                        extension: ext.into(),
+                    };
+                    self.pending_dialog = Some((
+                        DialogPurpose::Export(format),
+                        self.dialog
+                            .save_file(request, Box::new(move || ctx.request_repaint())),
+                    ));
+                }
+            }
+            Command::Export {
+                format: ExportFormat::Png,
+                path,
+            } => {
+                let slot: ImageSlot = Arc::new(Mutex::new(None));
+                let s2 = slot.clone();
+                let ctx = self.ctx.clone();
+                self.ctx.request_screenshot(move |img| {
+                    if let Ok(mut s) = s2.lock() {
+                        *s = Some(img);
+                    }
+                    ctx.request_repaint();
+                });
+                self.png_export = Some((path, slot));
+            }
+            Command::Export { format, path } => {
+                self.refresh_derived();
+                let result = self.workbench.export(format, &path, &self.derived.filtered);
+                self.show_result(result);
+            }
+            Command::OpenWorkspace(p) => self.open_workspace(&p),
+            Command::SetPublished { article, date } => {
+                self.keeping_selection(|wb| wb.set_published(&article, date));
+            }
+            Command::EditEvent { key, changes } => {
+                self.keeping_selection(|wb| wb.edit(key, changes));
+            }
+            Command::DeleteEvent(key) => {
+                self.keeping_selection(|wb| wb.delete(key));
+                self.draft = None;
+            }
+            Command::AddEvent {
+                article,
+                start,
+                end,
+                event,
+            } => match self.keeping_selection(|wb| wb.add(article, start, end, event)) {
+                Ok(k) => self.run_command(Command::SelectEvent(Some(k))),
+                Err(text) => self.show_result(Err(text)),
+            },
+            Command::DiscardCorrection(id) => {
+                if let Some(c) = self.keeping_selection(|wb| wb.discard(id)) {
+                    self.show_result(Ok(format!("Discarded a correction of {}.", c.article)));
+                }
+            }
+            Command::ShowOrphans(b) => self.show_orphans = b,
+            Command::SplitMerged(key) => {
+                let result = self
+                    .workbench
+                    .split(key)
+                    .map(|n| format!("Split into {n} separate events (Ctrl+Z undoes)."));
+                self.show_result(result);
+            }
+            Command::Undo => {
+                self.keeping_selection(Workbench::undo);
+            }
+            Command::Redo => {
+                self.keeping_selection(Workbench::redo);
+            }
+            Command::Open(paths) => self.open(paths),
+            Command::Reload => {
+                if self.persisted.open_paths.is_empty() {
+                    self.workbench.close_all();
+                    self.start_job(LoadJob::Samples);
+                } else {
+                    let inputs = self.persisted.open_paths.clone();
+                    self.start_job(LoadJob::Reload {
+                        inputs,
+                        known: HashMap::new(),
+                    });
+                }
+            }
+            Command::CancelLoad => {
+                self.queued.clear();
+                if let Some(l) = &self.loader {
+                    l.cancel();
+                }
+            }
+            Command::CloseAll => {
+                self.queued.clear();
+                if let Some(l) = &self.loader {
+                    l.cancel();
+                }
+                self.workbench.close_all();
+                self.persisted.open_paths.clear();
+                self.selected_event = None;
+                self.filter = Filter::default();
+            }
+            Command::ClearRecent => self.persisted.recent.clear(),
+            Command::SelectProvince(p) => {
+                self.filter.link = None;
+                self.filter.province = p.map(ProvinceId::new);
+            }
+            Command::SelectLink(l) => {
+                self.filter.province = None;
+                self.filter.link = l.map(|(a, b)| (ProvinceId::new(a), ProvinceId::new(b)));
+            }
+            Command::SelectEvent(e) => {
+                self.selected_event = e;
+                if e.is_some() {
+                    self.focus = e.map(Focus::Event);
+                }
+            }
+            Command::SetRange(r) => {
+                self.filter.range = r.map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
+            }
+            Command::SetCountryPair(p) => self.filter.country_pair = p,
+            Command::ToggleKind(kind) => {
+                let mut kinds = self
+                    .filter
+                    .kinds
+                    .clone()
+                    .unwrap_or_else(|| EventKind::ALL.into_iter().collect());
+                if !kinds.remove(&kind) {
+                    kinds.insert(kind);
+                }
+                self.filter.kinds = (kinds.len() != EventKind::ALL.len()).then_some(kinds);
+            }
+            Command::SetText(t) => self.filter.text = t,
+            Command::ClearFilters => {
+                self.filter = Filter::default();
+                self.side.clear_inputs();
+            }
+            Command::Escape => {
+                if self.selected_event.is_some() {
+                    self.selected_event = None;
+                } else if self.filter.range.is_some() {
+                    self.filter.range = None;
+                    self.side.clear_inputs();
+                } else {
+                    self.filter.province = None;
+                    self.filter.link = None;
+                }
+            }
+            Command::ShowArticle(b) => self.persisted.show_article = b,
+            Command::ShowErrors(b) => self.persisted.show_errors = b,
+            Command::DismissNotice => self.notice = None,
+        }
+    }
+
+    /// Run a change of the workbench, keeping the selected event selected (by its id)
+    /// when it survives.
+    pub(super) fn keeping_selection<T>(&mut self, change: impl FnOnce(&mut Workbench) -> T) -> T {
+        let selected_id = self
+            .selected_event
+            .and_then(|k| self.workbench.corpus().event(k))
+            .map(|e| e.event.id.clone());
+        let out = change(&mut self.workbench);
+        self.selected_event = selected_id.and_then(|id| self.workbench.corpus().find_event_id(&id));
+        out
+    }
+
+    pub(super) fn show_result(&mut self, result: Result<String, String>) {
+        self.notice = Some(match result {
+            Ok(text) => Notice {
+                text,
+                is_error: false,
+            },
+            Err(text) => Notice {
+                text,
+                is_error: true,
+            },
+        });
+    }
+
+    pub(super) fn save_workspace(&mut self, path: &std::path::Path) {
+        self.notice = Some(match self.workspace().save(path) {
+            Ok(()) => Notice {
+                text: format!(
+                    "Workspace saved to {} ({} files, {} corrections).",
+                    path.display(),
+                    self.persisted.open_paths.len(),
+                    self.workbench.corrections().corrections().len()
+                ),
+                is_error: false,
+            },
+            Err(e) => Notice {
+                text: format!("Workspace not saved: {e}"),
+                is_error: true,
+            },
+        });
+    }
+
+    /// Replace everything with the workspace at `path` (its files are loaded again).
+    pub(super) fn open_workspace(&mut self, path: &std::path::Path) {
+        let ws = match Workspace::load(path) {
+            Ok(ws) => ws,
+            Err(e) => {
+                self.notice = Some(Notice {
+                    text: format!("Workspace not opened: {e}"),
+                    is_error: true,
+                });
+                return;
+            }
+        };
+        self.queued.clear();
+        // Results of a load still running belong to the old state: drop them.
+        if let Some(l) = self.loader.take() {
+            l.cancel();
+        }
+        self.workbench.reset_to(&ws);
+        self.selected_event = None;
+        self.draft = None;
+        self.persisted.open_paths.clear();
+        self.filter = serde_json::from_value(ws.filters.clone()).unwrap_or_default();
+        self.side.clear_inputs();
+        if let Ok(map) = serde_json::from_value::<MapView>(ws.view.clone()) {
+            self.persisted.map = map;
+        }
+        let missing = ws.missing_files();
+        let existing = ws.existing_files();
+        self.open(existing);
+        self.notice = Some(if missing.is_empty() {
+            Notice {
+                text: format!(
+                    "Workspace {} opened ({} corrections).",
+                    path.display(),
+                    self.workbench.corrections().corrections().len()
+                ),
+                is_error: false,
+            }
+        } else {
+            Notice {
+                text: format!(
+                    "Workspace {} opened; {} file(s) not found and skipped: {}",
+                    path.display(),
+                    missing.len(),
+                    missing.join(", ")
+                ),
+                is_error: true,
+            }
+        });
+    }
+
+    pub(super) fn poll_dialog(&mut self) {
+        let Some((purpose, rx)) = &self.pending_dialog else {
+            return;
+        };
+        let purpose = *purpose;
+        let outcome = match rx.try_recv() {
+            Ok(o) => o,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                DialogOutcome::Unavailable(dialog::NO_BACKEND_MESSAGE.to_string())
+            }
+        };
+        self.pending_dialog = None;
+        match outcome {
+            DialogOutcome::Picked(paths) => match purpose {
+                DialogPurpose::OpenArticles => self.open(paths),
+                DialogPurpose::OpenWorkspace => {
+                    if let Some(p) = paths.into_iter().next() {
+                        self.open_workspace(&p);
+                    }
+                }
+                DialogPurpose::SaveWorkspace => {
+                    if let Some(p) = paths.into_iter().next() {
+                        self.save_workspace(&p);
+                    }
+                }
+                DialogPurpose::Export(format) => {
+                    if let Some(p) = paths.into_iter().next() {
+                        self.commands.push(Command::Export { format, path: p });
+                    }
+                }
+            },
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable(msg) => {
+                self.notice = Some(Notice {
+                    text: msg,
+                    is_error: true,
+                });
+            }
+        }
+    }
+}
