@@ -439,3 +439,64 @@ fn a_visit_is_between_the_two_sides_even_when_the_visitor_is_not_named_as_such()
         events(&b)
     );
 }
+
+#[test]
+fn a_time_expression_inside_a_relative_clause_dates_nothing_new() {
+    // The handover is dated "this morning"; "last year" belongs to the crops.
+    let a = article(
+        "2024-02-20",
+        "This morning, officials from Champasak handed over rice to 80 families in Stung Treng whose fields flooded last year.",
+    );
+    assert_eq!(dates(&a), [Some("2024-02-20".to_string())]);
+    let b = article(
+        "2019-05-10",
+        "On Thursday the Attapeu governor donated seed to Ratanakiri farmers who had lost their harvest in 2018.",
+    );
+    assert_eq!(dates(&b), [Some("2019-05-09".to_string())]);
+}
+
+#[test]
+fn each_date_dates_its_own_trigger_before_or_after_it() {
+    let a = article(
+        "2022-06-01",
+        "Officials of Stung Treng and Champasak met in Pakse on May 27, and on May 28 they signed a memorandum on border trade.",
+    );
+    assert_eq!(
+        events(&a).into_iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(),
+        [
+            (Some("2022-05-27".to_string()), "meeting".to_string()),
+            (Some("2022-05-28".to_string()), "agreement".to_string())
+        ]
+    );
+    let b = article(
+        "2018-03-10",
+        "On 5 March the governors of Attapeu and Ratanakiri held talks, and on 6 March they toured the new checkpoint together.",
+    );
+    let got = dates(&b);
+    assert_eq!(got.first(), Some(&Some("2018-03-05".to_string())), "{got:?}");
+}
+
+#[test]
+fn a_sentence_of_geography_links_no_province_to_the_event_before_it() {
+    let a = article(
+        "2024-02-20",
+        "Yesterday Champasak officials handed over water jars to families in Siem Pang district of Stung Treng.\n\nStung Treng borders Laos to the north and Ratanakiri to the east.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2024-02-19".to_string()),
+            "aid".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+    let b = article(
+        "2020-11-03",
+        "On Monday, Ratanakiri police handed over rice to Lao villagers from Attapeu in Ban Lung.\n\nThe province is bordered by Mondulkiri to the south and by Vietnam to the east.",
+    );
+    assert!(
+        events(&b).iter().all(|e| !e.2.contains(&"KH-11".to_string())),
+        "{:?}",
+        events(&b)
+    );
+}

@@ -241,16 +241,18 @@ fn has_year_digits(s: &str) -> bool {
 /// Give each time expression of a sentence to the trigger it dates, and
 /// return the occasions so found, in text order.
 ///
-/// One expression dates the sentence's occasion, of the sentence's kind.
-/// With several, each expression dates the triggers written between it and
-/// the expression before ("paid a courtesy call … yesterday afternoon, as
-/// part of his official visit …, from Dec. 5 to 6" is a call dated yesterday
-/// and a visit dated 5–6 December); the first also dates a trigger after it
-/// ("On May 27, the governors met"). An expression with no trigger of its
-/// own is a further occasion only when coordinated with the one before
-/// ("were on Nov. 16, 2020 and on Sept. 28, 2021"); otherwise it restates
-/// that date ("Friday, March 6") or belongs to something that is not an
-/// occasion.
+/// Each expression dates one trigger, and each trigger is dated once: the
+/// trigger it premodifies ("his April 23 meeting", "the August 2017
+/// standoff"), else the strongest one written since the expression before
+/// ("paid a courtesy call … yesterday afternoon, as part of his official
+/// visit …, from Dec. 5 to 6" is a call dated yesterday and a visit dated
+/// 5–6 December), else the first one after it, before the next expression
+/// ("On May 27, the governors met"; "… met on May 27, and on May 28 they
+/// signed"). An expression left with no trigger of its own is a further
+/// occasion only when coordinated with the one before ("were on Nov. 16,
+/// 2020 and on Sept. 28, 2021"); otherwise it restates that date ("Friday,
+/// March 6") or belongs to something that is not an occasion ("handed over
+/// rice this morning to families whose crops failed last year").
 fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
     let occasion = |k: EventKind, w: &When| Occasion {
         kind: k,
@@ -261,24 +263,32 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         return vec![occasion(kind, &whens[0])];
     }
     let trigs = triggers::find_all(lst);
+    let mut claimed = vec![false; trigs.len()];
     let mut out: Vec<Occasion> = Vec::new();
     let mut from = 0usize;
     for (wi, w) in whens.iter().enumerate() {
-        // A date that premodifies its trigger ("his April 23 meeting", "the
-        // August 2017 standoff") dates that trigger.
-        let premodified = trigs
-            .iter()
-            .filter(|t| t.start >= w.end && premodifies(&lst[w.end..t.start]))
-            .min_by_key(|t| t.rank);
-        let own = premodified
-            .or_else(|| {
-                trigs
-                    .iter()
-                    .filter(|t| t.start >= from && t.end <= w.start)
-                    .min_by_key(|t| t.rank)
-            })
-            .map(|t| t.kind);
-        let next = match (own, out.last()) {
+        let until = whens.get(wi + 1).map_or(lst.len(), |n| n.start);
+        let free = |i: &usize| !claimed[*i];
+        let premodified = (0..trigs.len())
+            .filter(free)
+            .filter(|&i| trigs[i].start >= w.end && premodifies(&lst[w.end..trigs[i].start]))
+            .min_by_key(|&i| trigs[i].rank);
+        let before = || {
+            (0..trigs.len())
+                .filter(free)
+                .filter(|&i| trigs[i].start >= from && trigs[i].end <= w.start)
+                .min_by_key(|&i| trigs[i].rank)
+        };
+        let after = || {
+            (0..trigs.len())
+                .filter(free)
+                .find(|&i| trigs[i].start >= w.end && trigs[i].end <= until)
+        };
+        let own = premodified.or_else(before).or_else(after);
+        if let Some(i) = own {
+            claimed[i] = true;
+        }
+        let next = match (own.map(|i| trigs[i].kind), out.last()) {
             (Some(k), _) => Some(k),
             (None, None) => Some(kind),
             (None, Some(prev)) => {
@@ -311,15 +321,23 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
 }
 
 /// Whether the words between a date and a trigger make the date a
-/// premodifier of it: at most two words, no punctuation ("the August 2017
-/// standoff", "a May 27 joint meeting", "Manet's March 25-26 trip").
+/// premodifier of it: at most two words, no punctuation, adjectives rather
+/// than function words ("the August 2017 standoff", "a May 27 joint
+/// meeting", "Manet's March 25-26 trip"; not "on Friday during a visit").
 fn premodifies(between: &str) -> bool {
+    const FUNCTION_WORDS: [&str; 18] = [
+        "a", "an", "the", "during", "of", "in", "on", "at", "for", "to", "with", "by", "from",
+        "and", "his", "her", "their", "its",
+    ];
     between.len() <= 24
         && between.split_whitespace().count() <= 2
         && between
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
         && between.starts_with(' ')
+        && !between
+            .split_whitespace()
+            .any(|w| FUNCTION_WORDS.contains(&w))
 }
 
 /// The strongest lexicon rank of `kind` among the sentence's triggers.

@@ -180,10 +180,12 @@ cue!(
     r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|royal academy|think tank|in general|tend to|it is (?:unclear|not clear))(?-u:\b)"
 );
 
-// Background: states, habits and history rather than an occasion.
+// Background: states, habits and history rather than an occasion; among
+// them geography ("Stung Treng borders Laos' Champasak province", "is
+// bordered by", "adjoins"), which names provinces that take no part.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
@@ -430,6 +432,11 @@ mod tests {
         assert!(background(
             "the two countries have been close friends since 1954."
         ));
+        assert!(background(
+            "the province borders laos' champasak and attapeu provinces to the north."
+        ));
+        assert!(background("attapeu is bordered by sekong and by cambodia's ratanakiri."));
+        assert!(!background("police patrolled the borders of the two provinces."));
         assert!(is_quote("“We agree,” he said."));
     }
 }
