@@ -59,8 +59,9 @@ const LEXICON: &[(EventKind, &str)] = &[
 ];
 
 /// Phrases in which a trigger word does not name an occasion: "meet the
-/// demand", "meeting the needs of", "a deal of".
-const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal)(?-u:\b)";
+/// demand", "meeting the needs of", "a deal of", and documents named after
+/// one ("signed the minutes of the meeting" is a signing).
+const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference))(?-u:\b)";
 
 fn false_friends() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -383,6 +384,15 @@ mod tests {
         assert_eq!(
             classify("they will meet to discuss the needs of the region"),
             Some(EventKind::Meeting)
+        );
+        // A document named after a meeting: the signing decides.
+        assert_eq!(
+            classify("the two governors signed the minutes of their meeting on 7 may."),
+            Some(EventKind::Agreement)
+        );
+        assert_eq!(
+            classify("both sides signed the minutes of the annual border session."),
+            Some(EventKind::Agreement)
         );
     }
 
