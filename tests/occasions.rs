@@ -462,7 +462,10 @@ fn each_date_dates_its_own_trigger_before_or_after_it() {
         "Officials of Stung Treng and Champasak met in Pakse on May 27, and on May 28 they signed a memorandum on border trade.",
     );
     assert_eq!(
-        events(&a).into_iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(),
+        events(&a)
+            .into_iter()
+            .map(|e| (e.0, e.1))
+            .collect::<Vec<_>>(),
         [
             (Some("2022-05-27".to_string()), "meeting".to_string()),
             (Some("2022-05-28".to_string()), "agreement".to_string())
@@ -473,7 +476,11 @@ fn each_date_dates_its_own_trigger_before_or_after_it() {
         "On 5 March the governors of Attapeu and Ratanakiri held talks, and on 6 March they toured the new checkpoint together.",
     );
     let got = dates(&b);
-    assert_eq!(got.first(), Some(&Some("2018-03-05".to_string())), "{got:?}");
+    assert_eq!(
+        got.first(),
+        Some(&Some("2018-03-05".to_string())),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -495,8 +502,34 @@ fn a_sentence_of_geography_links_no_province_to_the_event_before_it() {
         "On Monday, Ratanakiri police handed over rice to Lao villagers from Attapeu in Ban Lung.\n\nThe province is bordered by Mondulkiri to the south and by Vietnam to the east.",
     );
     assert!(
-        events(&b).iter().all(|e| !e.2.contains(&"KH-11".to_string())),
+        events(&b)
+            .iter()
+            .all(|e| !e.2.contains(&"KH-11".to_string())),
         "{:?}",
         events(&b)
+    );
+}
+
+#[test]
+fn an_official_named_with_a_province_brings_it_to_a_later_occasion() {
+    let a = article(
+        "2017-05-09",
+        "A delegation of the Preah Vihear Provincial Administration led by Provincial Governor H.E. Sok Nara visited Laos from 5 to 7 May.\n\nOn 6 May, H.E. Sok Nara held talks with officials in Pakse.",
+    );
+    let got = events(&a);
+    let talks = got
+        .iter()
+        .find(|e| e.0.as_deref() == Some("2017-05-06"))
+        .unwrap_or_else(|| panic!("the talks are an event: {got:?}"));
+    assert_eq!(talks.2, ["KH-13", "LA-CH"]);
+    let b = article(
+        "2021-03-02",
+        "Attapeu deputy governor Khamphet Vongsa welcomed the Cambodian visitors.\n\nYesterday Khamphet Vongsa and Ratanakiri officials signed a memorandum on malaria control.",
+    );
+    let got = events(&b);
+    assert!(
+        got.iter()
+            .any(|e| e.0.as_deref() == Some("2021-03-01") && e.2 == ["KH-16", "LA-AT"]),
+        "{got:?}"
     );
 }

@@ -25,6 +25,7 @@
 pub mod actors;
 mod assemble;
 pub mod dates;
+mod officials;
 mod reading;
 pub mod sentences;
 pub mod triggers;
@@ -99,9 +100,14 @@ impl Reading<'static> {
     /// `None` when the text never names both sides (reading sentence by
     /// sentence could only find less) or has no sentence.
     fn new(text: &str, published: Option<PartialDate>) -> Option<Self> {
-        let all_places = gazetteer().find(text);
+        let mut all_places = gazetteer().find(text);
         if reading::sides(actors::sides(text), &all_places) != (true, true) {
             return None;
+        }
+        let named = officials::name_mentions(text, &all_places);
+        if !named.is_empty() {
+            all_places.extend(named);
+            all_places.sort_by_key(|p| (p.start, p.end));
         }
         let reference = published.or_else(|| dates::find_reference(text));
         let sents = sentences::split(text);

@@ -445,8 +445,12 @@ mod tests {
         assert!(background(
             "the province borders laos' champasak and attapeu provinces to the north."
         ));
-        assert!(background("attapeu is bordered by sekong and by cambodia's ratanakiri."));
-        assert!(!background("police patrolled the borders of the two provinces."));
+        assert!(background(
+            "attapeu is bordered by sekong and by cambodia's ratanakiri."
+        ));
+        assert!(!background(
+            "police patrolled the borders of the two provinces."
+        ));
         assert!(is_quote("“We agree,” he said."));
     }
 }

@@ -1,0 +1,263 @@
+//! Provincial officials named once with their office, then by name alone.
+//!
+//! News introduces an official with the province they serve ("Stung Treng
+//! provincial governor Mom Saroeun", "the Preah Vihear Provincial
+//! Administration led by Provincial Governor H.E. Prak Sovann", "Bounmy
+//! Phommasane, governor of Champasak") and later names only the person ("On
+//! 6 May, H.E. Prak Sovann held talks with …"). An occasion that official
+//! takes part in involves their province, so each later mention of the name
+//! counts as a mention of the province.
+//!
+//! One pass over the places found in the text; names are then looked up
+//! with one automaton, so the work stays linear in the text length.
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use crate::gazetteer::{gazetteer, Place, PlaceKind, PlaceMatch};
+
+/// At most this many officials are remembered per article.
+const MAX_OFFICIALS: usize = 32;
+/// Bytes between a province and the office that belongs to it
+/// ("Preah Vihear Provincial Administration led by Provincial Governor").
+const OFFICE_REACH: usize = 60;
+
+/// Office words, lowercase, longest first where one contains another.
+const OFFICES: &[&str] = &[
+    "deputy provincial governor",
+    "vice provincial governor",
+    "provincial governor",
+    "deputy governor",
+    "vice-governor",
+    "vice governor",
+    "governor",
+    "deputy police chief",
+    "police chief",
+    "police commissioner",
+    "provincial police chief",
+    "military commander",
+    "party secretary",
+    "chief of police",
+];
+
+/// Honorifics and ranks that may stand between an office and the name.
+const TITLES: &[&str] = &[
+    "H.E.",
+    "HE",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
+    "Madam",
+    "Dr.",
+    "Dr",
+    "Lt.",
+    "Lt",
+    "Gen.",
+    "Gen",
+    "Col.",
+    "Col",
+    "Maj.",
+    "Maj",
+    "Pol.",
+    "Pol",
+    "Brig.",
+    "Brig",
+    "Samdech",
+    "Lok",
+    "Chumteav",
+    "Oknha",
+    "Excellency",
+    "His",
+    "Her",
+    "General",
+    "Colonel",
+    "Major",
+];
+
+/// Words that are capitalised but never part of a person's name here.
+const NOT_NAMES: &[&str] = &[
+    "Province",
+    "Provincial",
+    "Administration",
+    "Office",
+    "Department",
+    "Governor",
+    "Deputy",
+    "Vice",
+    "Police",
+    "Chief",
+    "The",
+    "And",
+    "Of",
+    "On",
+    "In",
+    "At",
+    "Said",
+];
+
+/// A person and the province whose office they hold.
+struct Official<'g> {
+    name: String,
+    province: &'g Place,
+}
+
+/// Extra place mentions: every occurrence of the name of an official
+/// introduced with their province, as a mention of that province. Sorted by
+/// start.
+pub(super) fn name_mentions<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<PlaceMatch<'g>> {
+    let officials = introduced(text, places);
+    if officials.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(officials.iter().map(|o| o.name.as_str()))
+    else {
+        return Vec::new();
+    };
+    let bytes = text.as_bytes();
+    ac.find_iter(text)
+        .filter(|m| {
+            (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+                && bytes
+                    .get(m.end())
+                    .is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .map(|m| PlaceMatch {
+            start: m.start(),
+            end: m.end(),
+            place: officials[m.pattern().as_usize()].province,
+        })
+        .collect()
+}
+
+/// Officials introduced with their province: the province, then (within a
+/// short reach, no other place between) an office, titles and a name.
+fn introduced<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<Official<'g>> {
+    let mut out: Vec<Official<'g>> = Vec::new();
+    for (i, p) in places.iter().enumerate() {
+        if out.len() >= MAX_OFFICIALS {
+            break;
+        }
+        let Some(province) = province_place(p.place) else {
+            continue;
+        };
+        let next_place = places.get(i + 1).map_or(text.len(), |n| n.start);
+        let reach_end = floor_char(text, (p.end + OFFICE_REACH).min(next_place));
+        let Some(window) = text.get(p.end..reach_end) else {
+            continue;
+        };
+        // Stay within the sentence.
+        let window = window.split(['.', ';', '\n']).next().unwrap_or("");
+        let lower = window.to_ascii_lowercase();
+        let Some((at, office)) = OFFICES
+            .iter()
+            .filter_map(|o| lower.find(o).map(|at| (at, *o)))
+            .min_by_key(|(at, o)| (*at, std::cmp::Reverse(o.len())))
+        else {
+            continue;
+        };
+        let after = p.end + at + office.len();
+        let Some(name) = name_after(text, after) else {
+            continue;
+        };
+        if !out.iter().any(|o| o.name == name) {
+            out.push(Official { name, province });
+        }
+    }
+    out
+}
+
+/// The gazetteer's province place of a Lao or Cambodian province mention.
+fn province_place(place: &Place) -> Option<&'static Place> {
+    let id = place.province.as_ref()?;
+    if !(id.is_lao() || id.is_cambodian())
+        || !matches!(place.kind, PlaceKind::Province | PlaceKind::Capital)
+    {
+        return None;
+    }
+    gazetteer()
+        .places()
+        .iter()
+        .find(|q| q.kind == PlaceKind::Province && q.province.as_ref() == Some(id))
+}
+
+/// The person's name after an office: titles skipped, then two or three
+/// capitalised words ("H.E. Prak Sovann", "Mr Bounmy Phommasane").
+fn name_after(text: &str, from: usize) -> Option<String> {
+    let rest = text.get(from..)?;
+    let rest = rest.trim_start_matches([' ', ',']);
+    let mut words = rest.split(' ').filter(|w| !w.is_empty()).peekable();
+    while words.peek().is_some_and(|w| TITLES.contains(w)) {
+        words.next();
+    }
+    let mut name: Vec<&str> = Vec::new();
+    for w in words.take(3) {
+        let clean = w.trim_end_matches([',', '.', ';', ':', ')', '\'', '’']);
+        let capitalised = clean.chars().next().is_some_and(char::is_uppercase)
+            && clean.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && clean.len() >= 2;
+        if !capitalised || NOT_NAMES.contains(&clean) {
+            break;
+        }
+        name.push(clean);
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    (name.len() >= 2).then(|| name.join(" "))
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provinces_named(text: &str) -> Vec<(String, String)> {
+        let places = gazetteer().find(text);
+        name_mentions(text, &places)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    m.place
+                        .province
+                        .as_ref()
+                        .map(|p| p.as_str().to_string())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_official_introduced_with_a_province_stands_for_it_later() {
+        let text = "The Stung Treng provincial governor Mom Kolap opened the fair. \
+                    Later, Mom Kolap met traders from Pakse.";
+        assert_eq!(
+            provinces_named(text),
+            [
+                ("Mom Kolap".to_string(), "KH-19".to_string()),
+                ("Mom Kolap".to_string(), "KH-19".to_string())
+            ]
+        );
+        let text = "A delegation of the Attapeu Provincial Administration led by Governor \
+                    H.E. Somphone Keola arrived. On Monday Somphone Keola held talks.";
+        assert_eq!(provinces_named(text).len(), 2);
+    }
+
+    #[test]
+    fn no_office_or_no_name_is_no_official() {
+        assert!(provinces_named("Champasak governor said the road is open.").is_empty());
+        assert!(provinces_named("Officials from Champasak and Attapeu met.").is_empty());
+        assert!(provinces_named("The Preah Vihear governor, who took office in 2019.").is_empty());
+    }
+}
