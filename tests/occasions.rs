@@ -533,3 +533,62 @@ fn an_official_named_with_a_province_brings_it_to_a_later_occasion() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_date_inside_a_relative_clause_belongs_to_its_verb() {
+    let a = article(
+        "2018-07-30",
+        "A Cambodian delegation on Sunday handed over cash to the authorities of Attapeu, where hundreds were left homeless by a flood last week.",
+    );
+    assert_eq!(dates(&a), [Some("2018-07-29".to_string())]);
+    let b = article(
+        "2016-03-15",
+        "Champasak officials on Monday donated school kits to Stung Treng pupils, whose school burned down in 2015.",
+    );
+    assert_eq!(dates(&b), [Some("2016-03-14".to_string())]);
+}
+
+#[test]
+fn a_counted_day_before_or_after_is_dated_from_the_previous_occasion() {
+    let a = article(
+        "2018-07-30",
+        "On Saturday, Stung Treng trucks delivered rice to families in Attapeu.\n\nA day earlier, Lao and Cambodian rescuers carried out a joint search along the river in Siem Pang.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2018-07-28".to_string()),
+            Some("2018-07-27".to_string())
+        ]
+    );
+    let b = article(
+        "2019-04-10",
+        "On 2 April, the governors of Champasak and Preah Vihear met in Pakse.\n\nTwo days later, they signed a memorandum on border trade in Khong district.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2019-04-02".to_string()),
+            Some("2019-04-04".to_string())
+        ]
+    );
+    // The occasion dated from the one before, told of the same parties, is
+    // between the same two sides though its sentence names one province.
+    let c = article(
+        "2020-09-20",
+        "On 14 September the Stung Treng governor held talks with the Attapeu governor in Samakkhixay.\n\nThe following day the governors signed a memorandum on timber checks at a ceremony in Attapeu.",
+    );
+    assert_eq!(
+        events(&c)
+            .into_iter()
+            .map(|e| (e.0, e.2))
+            .collect::<Vec<_>>(),
+        [
+            (
+                Some("2020-09-14".to_string()),
+                vec!["KH-19".to_string(), "LA-AT".to_string()]
+            ),
+            (Some("2020-09-15".to_string()), vec!["LA-AT".to_string()])
+        ]
+    );
+}

@@ -32,6 +32,10 @@ pub(super) struct Draft {
     pub date: Option<PartialDate>,
     pub kind: EventKind,
     pub members: Vec<usize>,
+    /// The event told just before, when this one is dated from it and its
+    /// sentence refers back to the same parties ("Two days later, they
+    /// signed …"): it has that event's participants.
+    pub parties_of: Option<usize>,
 }
 
 /// How many sentences after an event's last member may still continue it.
@@ -56,8 +60,8 @@ struct Builder<'a, 'g> {
     lead: Vec<usize>,
     seen_dated_event: bool,
     current: Option<Current>,
-    /// The date of the last dated event opened.
-    last_dated: Option<PartialDate>,
+    /// The last dated event opened.
+    last_dated: Option<usize>,
     /// Drafts by (kind, year, month) of a date they have held: where a
     /// coreferent occasion is looked for, so that assembly stays linear
     /// however many dated sentences an article has.
@@ -117,8 +121,8 @@ impl Builder<'_, '_> {
         kind: EventKind,
         members: Vec<usize>,
     ) {
-        if let Some(d) = date {
-            self.last_dated = Some(d);
+        if date.is_some() {
+            self.last_dated = Some(self.drafts.len());
         }
         self.index(self.drafts.len(), kind, date);
         self.drafts.push(Draft {
@@ -127,6 +131,7 @@ impl Builder<'_, '_> {
             date,
             kind,
             members,
+            parties_of: None,
         });
     }
 
@@ -147,9 +152,10 @@ impl Builder<'_, '_> {
         let s = &self.infos[i];
         let mut touched: Vec<usize> = Vec::new();
         for (n, o) in s.occasions.iter().enumerate() {
+            let previous = self.previous_draft(&touched);
             let date = match o.after_previous {
-                Some(days) => self
-                    .previous_date(&touched)
+                Some(days) => previous
+                    .and_then(|p| self.drafts[p].date)
                     .and_then(|d| plus_days(d, days)),
                 None => o.date,
             };
@@ -177,6 +183,11 @@ impl Builder<'_, '_> {
                 self.seen_dated_event = true;
             }
             self.open(i, n, date, o.kind, members);
+            if own_occasion && s.same_parties {
+                if let Some(d) = self.drafts.last_mut() {
+                    d.parties_of = previous;
+                }
+            }
             touched.push(self.drafts.len() - 1);
         }
         touched.dedup();
@@ -187,16 +198,18 @@ impl Builder<'_, '_> {
         });
     }
 
-    /// The date of the occasion told just before: the last event of this
+    /// The event told just before, with a date: the last event of this
     /// sentence, else of the current events, else the last dated event.
-    fn previous_date(&self, touched: &[usize]) -> Option<PartialDate> {
+    fn previous_draft(&self, touched: &[usize]) -> Option<usize> {
+        let dated = |d: &usize| self.drafts[*d].date.is_some();
         touched
             .last()
-            .and_then(|&d| self.drafts[d].date)
+            .copied()
+            .filter(dated)
             .or_else(|| {
                 self.current
                     .as_ref()
-                    .and_then(|c| c.drafts.iter().rev().find_map(|&d| self.drafts[d].date))
+                    .and_then(|c| c.drafts.iter().rev().copied().find(dated))
             })
             .or(self.last_dated)
     }

@@ -58,10 +58,22 @@ pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
         return Vec::new();
     }
     let hash = content_hash(text);
-    build_events(&r.infos)
+    let drafts = build_events(&r.infos);
+    // An event dated from the one before and told of the same parties has
+    // that event's sides ("Two days later, they signed …").
+    let mut both = Vec::with_capacity(drafts.len());
+    for d in &drafts {
+        let inherited = d
+            .parties_of
+            .and_then(|p| both.get(p).copied())
+            .unwrap_or(false);
+        both.push(inherited || involves_both_sides(&r.infos, d));
+    }
+    drafts
         .into_iter()
-        .filter(|d| involves_both_sides(&r.infos, d))
-        .filter_map(|d| finish(text, &r.infos, d, &hash))
+        .zip(both)
+        .filter(|(_, both)| *both)
+        .filter_map(|(d, _)| finish(text, &r.infos, d, &hash))
         .collect()
 }
 

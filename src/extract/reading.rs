@@ -36,6 +36,8 @@ pub(super) struct SentenceInfo<'g> {
     pub khmer: bool,
     /// Speaks of both sides together ("the two ministries", "his counterpart").
     pub two_sides: bool,
+    /// Its subject refers back to people already named ("they", "the delegation").
+    pub same_parties: bool,
     /// A dateline or byline ("PHNOM PENH (Xinhua) --", "Khmer Times/Reporter Wednesday, 11 January 2017").
     pub dateline: bool,
 }
@@ -166,6 +168,7 @@ pub(super) fn read_sentences<'g>(
             lao,
             khmer,
             two_sides: triggers::both_sides(lst),
+            same_parties: triggers::same_parties(lst),
             dateline,
         });
     }
@@ -273,10 +276,14 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
             .filter(free)
             .filter(|&i| trigs[i].start >= w.end && premodifies(&lst[w.end..trigs[i].start]))
             .min_by_key(|&i| trigs[i].rank);
+        // Not across a relative clause: in "handed over aid to Attapeu, where
+        // thousands were left homeless by the collapse of a dam last week",
+        // "last week" dates the collapse.
         let before = || {
             (0..trigs.len())
                 .filter(free)
                 .filter(|&i| trigs[i].start >= from && trigs[i].end <= w.start)
+                .filter(|&i| !opens_relative_clause(&lst[trigs[i].end..w.start]))
                 .min_by_key(|&i| trigs[i].rank)
         };
         let after = || {
@@ -338,6 +345,14 @@ fn premodifies(between: &str) -> bool {
         && !between
             .split_whitespace()
             .any(|w| FUNCTION_WORDS.contains(&w))
+}
+
+/// Whether a stretch of a sentence opens a relative clause, whose time
+/// expressions date its own verb: ", where …", "… which …", "… whose …", ", who …".
+fn opens_relative_clause(between: &str) -> bool {
+    [", where ", " which ", " whose ", ", who ", " whom "]
+        .iter()
+        .any(|m| between.contains(m))
 }
 
 /// The strongest lexicon rank of `kind` among the sentence's triggers.

@@ -23,7 +23,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Aid,
-        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended) (?:[\w-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent) (?:[\w-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
     ),
     (
         EventKind::Other,
@@ -202,6 +202,13 @@ cue!(
     r"(?-u:\b)(?:(?:the two|both) (?:sides|countries|nations|governments|ministries|ministers|leaders|parties|delegations|prime ministers|premiers|neighbours|neighbors|armies|forces)|counterparts?)(?-u:\b)"
 );
 
+// People already named, referred back to: "Two days later, they signed …",
+// "the following day the delegation toured …".
+cue!(
+    same_parties,
+    r"(?-u:\b)(?:they|he|she|the (?:delegation|delegations|visitors|governors|ministers|officials|two sides|two leaders|guests)|both (?:sides|leaders|delegations))(?-u:\b)"
+);
+
 // A sentence that opens on an earlier occasion than the one just told
 // ("Previously, the two prime ministers agreed …"): never the lead of the
 // main occasion.
@@ -218,25 +225,57 @@ cue!(
 );
 
 /// A time expression anchored on the occasion just told rather than on the
-/// report: "on the same day" (0), "the following day", "the next day" (+1).
-/// Returns its span in the sentence and the day offset.
+/// report: "on the same day" (0), "the following day", "the next day", "a day
+/// later" (+1), "two days later" (+2), "a day earlier", "the day before",
+/// "the previous day" (−1). Returns its span in the sentence and the day offset.
 pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
     debug_assert!(folded(s));
     static R: OnceLock<Regex> = OnceLock::new();
+    static COUNTED: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        compile(r"(?-u:\b)(?:on |during |later |on that |that )?(?:the )?(same day|following day|next day|following morning|next morning|day after)(?-u:\b)")
+        compile(r"(?-u:\b)(?:on |during |later |on that |that )?(?:the )?(same day|following day|next day|following morning|next morning|day after|previous day|day before)(?-u:\b)")
     });
+    let counted = COUNTED.get_or_init(|| {
+        compile(
+            r"(?-u:\b)(a|one|two|three|four|five) days? (later|earlier|afterwards|before)(?-u:\b)",
+        )
+    });
+    if let Some(c) = counted.captures(s) {
+        let whole = c.get(0)?;
+        let n = match c.get(1)?.as_str() {
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            _ => 5,
+        };
+        let sign = if matches!(c.get(2)?.as_str(), "later" | "afterwards") {
+            1
+        } else {
+            -1
+        };
+        // "two days before the summit": dated by the noun phrase.
+        let rest = s[whole.end()..].trim_start();
+        if sign < 0 && !(rest.is_empty() || rest.starts_with([',', '.', ';'])) {
+            return None;
+        }
+        return Some((whole.start(), whole.end(), sign * n));
+    }
     let c = r.captures(s)?;
     let whole = c.get(0)?;
     let which = c.get(1)?.as_str();
     // "the day after the summit": dated by the noun phrase, not by the previous occasion.
-    if which == "day after" {
+    if matches!(which, "day after" | "day before") {
         let rest = s[whole.end()..].trim_start();
         if !(rest.is_empty() || rest.starts_with([',', '.', ';'])) {
             return None;
         }
     }
-    let offset = if which == "same day" { 0 } else { 1 };
+    let offset = match which {
+        "same day" => 0,
+        "previous day" | "day before" => -1,
+        _ => 1,
+    };
     Some((whole.start(), whole.end(), offset))
 }
 
@@ -385,6 +424,15 @@ mod tests {
             classify("they will meet to discuss the needs of the region"),
             Some(EventKind::Meeting)
         );
+        // Relief goods delivered are aid.
+        assert_eq!(
+            classify("the trucks delivered 15 tonnes of rice to displaced families."),
+            Some(EventKind::Aid)
+        );
+        assert_eq!(
+            classify("red cross volunteers distributed blankets and tents in the camps."),
+            Some(EventKind::Aid)
+        );
         // A document named after a meeting: the signing decides.
         assert_eq!(
             classify("the two governors signed the minutes of their meeting on 7 may."),
@@ -428,6 +476,23 @@ mod tests {
         );
         // "the day after the summit" is dated by the summit, not by what came before.
         assert_eq!(after_previous("the day after the summit they left."), None);
+        // Counted days, either way.
+        assert_eq!(
+            after_previous("a day earlier, rescuers searched the river.").map(|t| t.2),
+            Some(-1)
+        );
+        assert_eq!(
+            after_previous("two days later the governors signed the minutes.").map(|t| t.2),
+            Some(2)
+        );
+        assert_eq!(
+            after_previous("on the previous day the delegation toured khong.").map(|t| t.2),
+            Some(-1)
+        );
+        assert_eq!(
+            after_previous("two days before the summit, they met."),
+            None
+        );
         assert!(progressive("lao president bounnhang is visiting cambodia."));
         assert!(progressive(
             "a delegation is on a three-day working visit to attapeu."
