@@ -592,3 +592,44 @@ fn a_counted_day_before_or_after_is_dated_from_the_previous_occasion() {
         ]
     );
 }
+
+#[test]
+fn days_written_alone_take_the_month_in_context_and_respectively_splits_them() {
+    let a = article(
+        "2014-02-12",
+        "Fisheries officers from Stung Treng and Champasak carried out joint patrols earlier this month near Don Det and Anlong Chheuteal, on the 3rd and 4th respectively.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2014-02-03".to_string()),
+            Some("2014-02-04".to_string())
+        ]
+    );
+    // A day still to come this month is last month's.
+    let b = article(
+        "2019-06-05",
+        "Police of Attapeu and Ratanakiri held a joint operation on the 28th against timber smugglers.",
+    );
+    assert_eq!(dates(&b), [Some("2019-05-28".to_string())]);
+    // An ordinal before a noun counts, it does not date.
+    let c = article(
+        "2013-12-14",
+        "Lao and Cambodian delegates met on Wednesday in Siem Reap at the 13th ASEAN drug meeting.",
+    );
+    assert_eq!(dates(&c), [Some("2013-12-11".to_string())]);
+}
+
+#[test]
+fn a_closer_date_in_the_same_sentence_dates_the_occasion() {
+    let a = article(
+        "2020-11-20",
+        "Officials of Champasak and Preah Vihear met earlier this month in Pakse, on 6 November, to review border trade.",
+    );
+    assert_eq!(dates(&a), [Some("2020-11-06".to_string())]);
+    let b = article(
+        "2017-09-02",
+        "Late last month Lao and Cambodian commanders held talks in Stung Treng, on August 29, to end the standoff near Champasak.",
+    );
+    assert_eq!(dates(&b), [Some("2017-08-29".to_string())]);
+}

@@ -253,9 +253,11 @@ fn has_year_digits(s: &str) -> bool {
 /// ("On May 27, the governors met"; "… met on May 27, and on May 28 they
 /// signed"). An expression left with no trigger of its own is a further
 /// occasion only when coordinated with the one before ("were on Nov. 16,
-/// 2020 and on Sept. 28, 2021"); otherwise it restates that date ("Friday,
-/// March 6") or belongs to something that is not an occasion ("handed over
-/// rice this morning to families whose crops failed last year").
+/// 2020 and on Sept. 28, 2021"); a closer date of that occasion is its date
+/// ("earlier this month …, on the 3rd"); otherwise it restates that date
+/// ("Friday, March 6") or belongs to something that is not an occasion
+/// ("handed over rice this morning to families whose crops failed last
+/// year").
 fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
     let occasion = |k: EventKind, w: &When| Occasion {
         kind: k,
@@ -286,21 +288,43 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
                 .filter(|&i| !opens_relative_clause(&lst[trigs[i].end..w.start]))
                 .min_by_key(|&i| trigs[i].rank)
         };
+        // After it only when it opens its clause: the sentence's first
+        // expression, or one coordinated in ("…, and on May 28 they signed").
+        let opens_clause = wi == 0 || {
+            let lead = lst[from..w.start].trim_end();
+            let lead = lead.strip_suffix(" on").unwrap_or(lead);
+            lead.ends_with(" and") || lead.ends_with(" then") || lead.ends_with(';')
+        };
         let after = || {
             (0..trigs.len())
                 .filter(free)
+                .filter(|_| opens_clause)
                 .find(|&i| trigs[i].start >= w.end && trigs[i].end <= until)
         };
         let own = premodified.or_else(before).or_else(after);
         if let Some(i) = own {
             claimed[i] = true;
         }
-        let next = match (own.map(|i| trigs[i].kind), out.last()) {
+        let next = match (own.map(|i| trigs[i].kind), out.last_mut()) {
             (Some(k), _) => Some(k),
             (None, None) => Some(kind),
             (None, Some(prev)) => {
                 let p = &whens[wi - 1];
-                (w.date != p.date && coordinated(&lst[p.end..w.start])).then_some(prev.kind)
+                if w.date != p.date && coordinated(&lst[p.end..w.start]) {
+                    Some(prev.kind)
+                } else {
+                    // A closer date of the same occasion ("earlier this month
+                    // …, on the 3rd") is its date.
+                    if let (Some(closer), Some(vague)) = (w.date, prev.date) {
+                        if closer.precision() > vague.precision()
+                            && closer.compatible(&vague)
+                            && prev.after_previous.is_none()
+                        {
+                            prev.date = Some(closer);
+                        }
+                    }
+                    None
+                }
             }
         };
         if let Some(k) = next {

@@ -75,6 +75,21 @@ impl Anchor {
         self.days(k)
     }
 
+    /// A day of the month written alone ("on the 3rd"): of the reference
+    /// month, or of the month before when that day is still to come (the
+    /// month after, for what is planned).
+    pub(super) fn bare_day(&self, d: u32, future: bool) -> Option<PartialDate> {
+        let (y, m) = (self.y?, self.m?);
+        let shift = match self.day.map(|r| r.day()) {
+            Some(rd) if !future && d > rd => -1,
+            Some(rd) if future && d < rd => 1,
+            _ => 0,
+        };
+        let total = i64::from(y) * 12 + i64::from(m) - 1 + shift;
+        let y = i32::try_from(total.div_euclid(12)).ok()?;
+        PartialDate::ymd(y, (total.rem_euclid(12) + 1) as u32, d)
+    }
+
     /// Month `m` (with day `d`) given the year spec of the expression.
     pub(super) fn resolve(
         &self,

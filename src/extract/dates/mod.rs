@@ -128,6 +128,7 @@ pub struct DateMention {
 pub fn tag_dates(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
     let toks = tokenize(text);
     let mut scanner = Scanner {
+        text,
         toks: &toks,
         anchor: Anchor::new(reference),
         last: None,

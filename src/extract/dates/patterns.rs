@@ -51,6 +51,8 @@ pub(super) fn impossible(start: usize, end: usize) -> Found {
 }
 
 pub(super) struct Scanner<'a> {
+    /// The text the tokens were read from.
+    pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
     pub(super) anchor: Anchor,
     /// End token and unit of the previous mention.
@@ -271,6 +273,7 @@ impl Scanner<'_> {
                     .or_else(|| self.ago(i))
                     .or_else(|| self.year_alone(i))
                     .or_else(|| self.year_range(i))
+                    .or_else(|| self.coordinated_bare_day(i))
             }
             TokKind::Word { lex, cap } => match lex {
                 Lexeme::Month(..) if cap => self.absolute(i).or_else(|| self.month_period(i)),
@@ -786,6 +789,65 @@ impl Scanner<'_> {
         Some(found(i, j + 2, date, DateForm::Relative))
     }
 
+    /// An ordinal day with no month ("the 3rd", "the 3rd and 4th"), at
+    /// token `day` (`start` is where the expression starts): the reference
+    /// month's day. Not a count ("the 3rd meeting", "the 4th of the group").
+    pub(super) fn bare_day(&self, start: usize, day: usize) -> Option<Found> {
+        let (d, _, ord) = self.num(day)?;
+        if !ord || !(1..=31).contains(&d) {
+            return None;
+        }
+        // Counted nouns follow at once: "the 13th ASEAN meeting", "the 4th
+        // session"; a preposition or adverb does not ("the 28th against …",
+        // "the 3rd and 4th respectively").
+        // ("the 13th of its kind" counts too).
+        const NOT_COUNTED: [&str; 15] = [
+            "and",
+            "or",
+            "in",
+            "at",
+            "on",
+            "against",
+            "with",
+            "when",
+            "as",
+            "for",
+            "to",
+            "from",
+            "by",
+            "during",
+            "respectively",
+        ];
+        let next_is_noun = match self.tok(day + 1) {
+            Some(t) if matches!(t.kind, TokKind::Word { .. }) => {
+                let w = self.text.get(t.start..t.end).unwrap_or("");
+                !NOT_COUNTED.iter().any(|n| w.eq_ignore_ascii_case(n))
+            }
+            _ => false,
+        };
+        if next_is_noun {
+            return None;
+        }
+        let fut = self.future(start);
+        Some(found(
+            start,
+            day + 1,
+            self.anchor.bare_day(d, fut),
+            DateForm::Relative,
+        ))
+    }
+
+    /// The second of two coordinated bare days: "the 3rd and 4th".
+    pub(super) fn coordinated_bare_day(&self, i: usize) -> Option<Found> {
+        let and = i.checked_sub(1)?;
+        let first = i.checked_sub(2)?;
+        if !self.is_kw(and, Keyword::And) || !self.is_kw(first.checked_sub(1)?, Keyword::The) {
+            return None;
+        }
+        self.bare_day(first.checked_sub(1)?, first)?;
+        self.bare_day(i, i)
+    }
+
     /// "the day before yesterday", "the previous day/week/month/year",
     /// "the day before", "the end of May", "the 27th of May".
     pub(super) fn the(&self, i: usize) -> Option<Found> {
@@ -829,8 +891,11 @@ impl Scanner<'_> {
             _ => {
                 // "the 27th of May" (not "the May 27 session": "the" is not part of that).
                 self.num(i + 1)?;
-                let f = self.absolute(i + 1)?;
-                Some(Found { start: i, ..f })
+                if let Some(f) = self.absolute(i + 1) {
+                    return Some(Found { start: i, ..f });
+                }
+                // "on the 3rd": a day of the month in context.
+                self.bare_day(i, i + 1)
             }
         }
     }
