@@ -633,3 +633,48 @@ fn a_closer_date_in_the_same_sentence_dates_the_occasion() {
     );
     assert_eq!(dates(&b), [Some("2017-08-29".to_string())]);
 }
+
+#[test]
+fn two_days_joined_by_and_across_months_are_two_occasions() {
+    let a = article(
+        "2021-06-12",
+        "Stung Treng received 5,000 face masks and 2,000 test kits from Champasak on May 20 and June 3 respectively.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2021-05-20".to_string()),
+            Some("2021-06-03".to_string())
+        ]
+    );
+    // "between … and …" is one span.
+    let b = article(
+        "2019-07-01",
+        "Joint patrols of Attapeu and Ratanakiri police ran between May 20 and June 3 along the border.",
+    );
+    assert_eq!(dates(&b), [Some("2019-05-20".to_string())]);
+}
+
+#[test]
+fn the_two_provinces_are_the_two_named_before() {
+    let a = article(
+        "2021-06-12",
+        "Champasak sent oxygen concentrators to Stung Treng this morning.\n\nOn Thursday, the governors of the two provinces held a video conference on border control.",
+    );
+    let got = events(&a);
+    assert!(
+        got.iter()
+            .any(|e| e.0.as_deref() == Some("2021-06-10") && e.2 == ["KH-19", "LA-CH"]),
+        "{got:?}"
+    );
+    let b = article(
+        "2018-04-20",
+        "Ratanakiri and Attapeu officials opened a trade fair last month.\n\nYesterday both provinces signed a memorandum on cattle quarantine.",
+    );
+    let got = events(&b);
+    assert!(
+        got.iter()
+            .any(|e| e.0.as_deref() == Some("2018-04-19") && e.2 == ["KH-16", "LA-AT"]),
+        "{got:?}"
+    );
+}

@@ -25,8 +25,8 @@
 pub mod actors;
 mod assemble;
 pub mod dates;
-mod officials;
 mod reading;
+mod references;
 pub mod sentences;
 pub mod triggers;
 
@@ -116,7 +116,8 @@ impl Reading<'static> {
         if reading::sides(actors::sides(text), &all_places) != (true, true) {
             return None;
         }
-        let named = officials::name_mentions(text, &all_places);
+        let mut named = references::name_mentions(text, &all_places);
+        named.extend(references::pair_mentions(text, &all_places));
         if !named.is_empty() {
             all_places.extend(named);
             all_places.sort_by_key(|p| (p.start, p.end));

@@ -23,7 +23,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Aid,
-        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent) (?:[\w-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent) (?:[\w-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks)|receiv(?:ed|es|ing) (?:[\w,-]+ ){0,6}?(?:aid|assistance|donations?|supplies|equipment|vaccines?|doses|masks|kits|rice|food|medicines?|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
     ),
     (
         EventKind::Other,
@@ -424,7 +424,16 @@ mod tests {
             classify("they will meet to discuss the needs of the region"),
             Some(EventKind::Meeting)
         );
-        // Relief goods delivered are aid.
+        // Relief goods delivered, or received, are aid.
+        assert_eq!(
+            classify("stung treng received 5,000 face masks from champasak."),
+            Some(EventKind::Aid)
+        );
+        assert_eq!(
+            classify("the lao province received a first batch of vaccines from cambodia."),
+            Some(EventKind::Aid)
+        );
+        assert_eq!(classify("the governor received the visitors."), None);
         assert_eq!(
             classify("the trucks delivered 15 tonnes of rice to displaced families."),
             Some(EventKind::Aid)

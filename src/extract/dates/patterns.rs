@@ -189,6 +189,17 @@ impl Scanner<'_> {
     }
 
     /// A range connector at `i`; returns the index after it.
+    /// Whether the connector at `j` joins two dates of different months into
+    /// one range: a dash, "to", "until" do ("27 May - 2 June"); "and" only
+    /// after "between" ("between May 20 and June 3"), for "on May 20 and June
+    /// 3" are two days.
+    pub(super) fn spans_months(&self, start: usize, j: usize) -> bool {
+        !self.is_kw(j, Keyword::And)
+            || start
+                .checked_sub(1)
+                .is_some_and(|p| self.is_kw(p, Keyword::Between))
+    }
+
     pub(super) fn connector(&self, i: usize) -> Option<usize> {
         match self.tok(i)?.kind {
             TokKind::Dash => Some(i + 1),
@@ -329,7 +340,7 @@ impl Scanner<'_> {
             if let Some(k) = self.connector(j) {
                 if let Some((m2, _, k2)) = self.month(k) {
                     if let Some((d2, k3)) = self.day(k2) {
-                        if m2 != m && PartialDate::md(m2, d2).is_some() {
+                        if m2 != m && PartialDate::md(m2, d2).is_some() && self.spans_months(i, j) {
                             end = Some((m2, d2));
                             j = k3;
                         }
@@ -366,7 +377,7 @@ impl Scanner<'_> {
             if let Some(k) = self.connector(j) {
                 if let Some((d2, k2)) = self.day(k) {
                     if let Some((m2, _, k3)) = self.month(of(k2)) {
-                        if m2 != m && PartialDate::md(m2, d2).is_some() {
+                        if m2 != m && PartialDate::md(m2, d2).is_some() && self.spans_months(i, j) {
                             end = Some((m2, d2));
                             j = k3;
                         }

@@ -1,12 +1,15 @@
-//! Provincial officials named once with their office, then by name alone.
+//! Words that stand for provinces named elsewhere in the article.
 //!
-//! News introduces an official with the province they serve ("Stung Treng
-//! provincial governor Mom Saroeun", "the Preah Vihear Provincial
-//! Administration led by Provincial Governor H.E. Prak Sovann", "Bounmy
-//! Phommasane, governor of Champasak") and later names only the person ("On
-//! 6 May, H.E. Prak Sovann held talks with …"). An occasion that official
-//! takes part in involves their province, so each later mention of the name
-//! counts as a mention of the province.
+//! - **Officials named once with their office, then by name alone.** News
+//!   introduces an official with the province they serve ("Stung Treng
+//!   provincial governor Mom Saroeun", "the Preah Vihear Provincial
+//!   Administration led by Provincial Governor H.E. Prak Sovann") and later
+//!   names only the person ("On 6 May, H.E. Prak Sovann held talks with …").
+//!   An occasion that official takes part in involves their province, so each
+//!   later mention of the name counts as a mention of the province.
+//! - **"The two provinces", "both provinces"**: the Lao and the Cambodian
+//!   province named last before it ("… from Champasak on May 20. On Thursday,
+//!   the governors of the two provinces held a video conference").
 //!
 //! One pass over the places found in the text; names are then looked up
 //! with one automaton, so the work stays linear in the text length.
@@ -96,6 +99,62 @@ const NOT_NAMES: &[&str] = &[
     "At",
     "Said",
 ];
+
+/// Mentions of "the two provinces" and the like, each as a mention of the
+/// Lao province and of the Cambodian province named last before it (none
+/// when one side has no province named before; the national capitals do
+/// not count). Sorted by start.
+pub(super) fn pair_mentions<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<PlaceMatch<'g>> {
+    const PHRASES: [&str; 6] = [
+        "the two provinces",
+        "both provinces",
+        "the two border provinces",
+        "the two neighbouring provinces",
+        "the two neighboring provinces",
+        "the two sister provinces",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let mut found: Vec<(usize, usize)> = PHRASES
+        .iter()
+        .flat_map(|p| lower.match_indices(p).map(|(at, m)| (at, at + m.len())))
+        .collect();
+    found.sort_unstable();
+    let mut out = Vec::new();
+    let (mut lao, mut khmer): (Option<&'g Place>, Option<&'g Place>) = (None, None);
+    let mut next = 0;
+    for (start, end) in found {
+        while let Some(p) = places.get(next).filter(|p| p.end <= start) {
+            // The national capitals are named for the nations, not as one of
+            // "the two provinces".
+            let capital = p
+                .place
+                .province
+                .as_ref()
+                .is_some_and(|id| matches!(id.as_str(), "LA-VT" | "KH-12"));
+            if let Some(province) = province_place(p.place).filter(|_| !capital) {
+                match province.province.as_ref() {
+                    Some(id) if id.is_lao() => lao = Some(province),
+                    Some(_) => khmer = Some(province),
+                    None => {}
+                }
+            }
+            next += 1;
+        }
+        if let (Some(l), Some(k)) = (lao, khmer) {
+            out.push(PlaceMatch {
+                start,
+                end,
+                place: l,
+            });
+            out.push(PlaceMatch {
+                start,
+                end,
+                place: k,
+            });
+        }
+    }
+    out
+}
 
 /// A person and the province whose office they hold.
 struct Official<'g> {
@@ -252,6 +311,29 @@ mod tests {
         let text = "A delegation of the Attapeu Provincial Administration led by Governor \
                     H.E. Somphone Keola arrived. On Monday Somphone Keola held talks.";
         assert_eq!(provinces_named(text).len(), 2);
+    }
+
+    #[test]
+    fn the_two_provinces_are_the_lao_and_the_cambodian_one_named_last() {
+        let text = "Kits came from Champasak to Stung Treng in May. Then the two provinces met.";
+        let places = gazetteer().find(text);
+        let got: Vec<&str> = pair_mentions(text, &places)
+            .iter()
+            .filter_map(|m| m.place.province.as_ref().map(|p| p.as_str()))
+            .collect();
+        assert_eq!(got, ["LA-CH", "KH-19"]);
+        let text = "Talks in Vientiane and Phnom Penh. The two provinces agreed.";
+        let places = gazetteer().find(text);
+        assert!(
+            pair_mentions(text, &places).is_empty(),
+            "capitals are not provinces here"
+        );
+        let text = "Attapeu and Sekong officials talked. Both provinces agreed.";
+        let places = gazetteer().find(text);
+        assert!(
+            pair_mentions(text, &places).is_empty(),
+            "no Cambodian province named"
+        );
     }
 
     #[test]
