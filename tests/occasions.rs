@@ -678,3 +678,17 @@ fn the_two_provinces_are_the_two_named_before() {
         "{got:?}"
     );
 }
+
+#[test]
+fn background_in_a_relative_clause_does_not_hide_the_occasion() {
+    let a = article(
+        "2019-03-20",
+        "Health officials from Ratanakiri and Attapeu met in Ban Lung last week on malaria along their shared border, where loggers remain at high risk.",
+    );
+    assert_eq!(dates(&a), [Some("2019-03".to_string())]);
+    let b = article(
+        "2020-01-10",
+        "Yesterday Champasak and Stung Treng officials met at the Dong Kralor checkpoint, which has been open since 2008.",
+    );
+    assert_eq!(dates(&b), [Some("2020-01-09".to_string())]);
+}

@@ -162,7 +162,7 @@ pub(super) fn read_sentences<'g>(
             places,
             quote: triggers::is_quote(st),
             non_event: triggers::non_event(lst),
-            background: triggers::background(lst),
+            background: triggers::background(main_clause(lst)),
             anaphoric: triggers::anaphoric(lst),
             earlier: triggers::earlier_occasion(lst),
             lao,
@@ -369,6 +369,18 @@ fn premodifies(between: &str) -> bool {
         && !between
             .split_whitespace()
             .any(|w| FUNCTION_WORDS.contains(&w))
+}
+
+/// A sentence up to its first relative clause: what a background cue in
+/// "… met in Ban Lung last week to coordinate efforts along their shared
+/// border, where migrant workers remain at risk" says of the border, not of
+/// the meeting.
+fn main_clause(lst: &str) -> &str {
+    [", where ", ", which ", ", who ", ", whose "]
+        .iter()
+        .filter_map(|m| lst.find(m))
+        .min()
+        .map_or(lst, |at| &lst[..at])
 }
 
 /// Whether a stretch of a sentence opens a relative clause, whose time

@@ -16,6 +16,12 @@ use crate::model::EventKind;
 /// listed first wins ("met at the inauguration" is an opening, "handed over at a
 /// meeting" is aid).
 const LEXICON: &[(EventKind, &str)] = &[
+    // A joint action carried out is an operation, whatever else its sentence
+    // mentions ("carried out a joint campaign …, giving talks to villagers").
+    (
+        EventKind::Operation,
+        r"(?:carried out|carry out|conducted|conduct|launched|staged|mounted) (?:a |an |their |the )?(?:first |second |new )?joint (?:[\w-]+ )?(?:patrols?|operations?|campaigns?|search|searches|raids?|exercises?|drills?|inspections?|crackdowns?)",
+    ),
     // People handed over are repatriated, not donated.
     (
         EventKind::Operation,
@@ -423,6 +429,15 @@ mod tests {
         assert_eq!(
             classify("they will meet to discuss the needs of the region"),
             Some(EventKind::Meeting)
+        );
+        // A joint action carried out is an operation.
+        assert_eq!(
+            classify("health teams carried out a joint campaign, giving talks to villagers."),
+            Some(EventKind::Operation)
+        );
+        assert_eq!(
+            classify("police of the two provinces conducted a joint search at the meeting point."),
+            Some(EventKind::Operation)
         );
         // Relief goods delivered, or received, are aid.
         assert_eq!(
