@@ -416,6 +416,17 @@ fn the_place_a_delegation_goes_back_to_is_not_the_venue() {
         "{:?}",
         events(&b)
     );
+    // Nor the crossing it goes home through.
+    let c = article(
+        "2009-11-27",
+        "On Thursday the Champasak delegation held talks with Ratanakiri officials in Ban Lung.\n\nThe delegation then returned to Champasak via the Stung Treng border crossing.",
+    );
+    assert_eq!(events(&c)[0].2, ["KH-16", "LA-CH"], "{:?}", events(&c));
+    let d = article(
+        "2016-05-10",
+        "Yesterday Attapeu officials visited Siem Pang and flew back home via Phnom Penh.",
+    );
+    assert_eq!(events(&d)[0].2, ["KH-19", "LA-AT"], "{:?}", events(&d));
 }
 
 #[test]

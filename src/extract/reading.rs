@@ -455,10 +455,12 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
 }
 
 /// A place a delegation goes back to ("before flying back to Vientiane",
-/// "returned home to Phnom Penh"): home, not the venue.
+/// "returned home to Phnom Penh") or goes back through ("returned to
+/// Champassak via the Stung Treng border crossing"): the way home, not the
+/// venue.
 fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
     let before = text_before(lower, p.start, 24).trim_end();
-    [
+    let home = [
         "back to",
         "home to",
         "returned to",
@@ -468,7 +470,17 @@ fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
         "back in",
     ]
     .iter()
-    .any(|w| before.ends_with(w))
+    .any(|w| before.ends_with(w));
+    let via = ["via", "via the", "by way of", "by way of the"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        && {
+            let journey = text_before(lower, p.start, 100);
+            ["return", "back to", "back home", "home via"]
+                .iter()
+                .any(|w| journey.contains(w))
+        };
+    home || via
 }
 
 /// Whether Laos and Cambodia are named: the actors' sides, plus the countries
