@@ -703,3 +703,29 @@ fn background_in_a_relative_clause_does_not_hide_the_occasion() {
     );
     assert_eq!(dates(&b), [Some("2020-01-09".to_string())]);
 }
+
+#[test]
+fn a_capital_in_a_venue_name_or_address_is_the_venue() {
+    let a = article(
+        "2019-07-23",
+        "The meeting of the Cambodia-Laos boundary commission was held from 19 to 21 July 2019 at the Sokha Hotel, Phnom Penh.",
+    );
+    assert_eq!(events(&a)[0].2, ["KH-12"], "{:?}", events(&a));
+    let b = article(
+        "2015-03-02",
+        "Lao and Cambodian trade officials met on Friday at the Lao Plaza Hotel, Vientiane.",
+    );
+    assert_eq!(events(&b)[0].2, ["LA-VT"], "{:?}", events(&b));
+    // A capital as the voice of its government is not a venue.
+    let c = article(
+        "2017-08-15",
+        "Phnom Penh accused Lao troops of crossing into Stung Treng on Monday, and talks were held in Champasak.",
+    );
+    assert!(
+        events(&c)
+            .iter()
+            .all(|e| !e.2.contains(&"KH-12".to_string())),
+        "{:?}",
+        events(&c)
+    );
+}

@@ -584,8 +584,24 @@ fn is_metonym(lower: &str, p: &PlaceMatch<'_>) -> bool {
     if after.starts_with("international airport") || after.starts_with("airport") {
         return true;
     }
-    // The word before, looked for in the last 40 bytes only.
+    // Part of a venue's name ("the Sokha Phnom Penh Hotel") or its address
+    // after it ("at the Sokha Hotel, Phnom Penh."): where it took place.
+    if [
+        "hotel",
+        "convention",
+        "conference centre",
+        "conference center",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
     let before = text_before(lower, p.start, 40).trim_end();
+    if before.ends_with(',') && (after.is_empty() || after.starts_with(['.', ',', ';', ')'])) {
+        return false;
+    }
+    // The word before, looked for in the last 40 bytes only.
     let word_start = before
         .rfind(|c: char| c.is_whitespace())
         .map_or(0, |i| i + 1);
