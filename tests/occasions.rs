@@ -729,3 +729,17 @@ fn a_capital_in_a_venue_name_or_address_is_the_venue() {
         events(&c)
     );
 }
+
+#[test]
+fn a_span_of_years_dates_a_plan_or_season_not_an_occasion() {
+    let a = article(
+        "2019-07-23",
+        "The two sides agreed to carry out field surveys near Stung Treng and Champasak during the 2019-2020 dry season.",
+    );
+    assert_eq!(dates(&a), [None::<String>], "{:?}", events(&a));
+    let b = article(
+        "2019-10-24",
+        "Yesterday the Lao and Cambodian ministers signed an education plan for 2020-2025 in Phnom Penh.",
+    );
+    assert_eq!(dates(&b), [Some("2019-10-23".to_string())]);
+}

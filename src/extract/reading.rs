@@ -152,9 +152,16 @@ pub(super) fn read_sentences<'g>(
         };
         let (lao, khmer) = sides(actors::sides(st), &places);
 
+        // A span of years dates no occasion but is still a time of its own:
+        // the sentence ("erecting 121 markers between 2000 and 2005") tells
+        // of another time than the occasion before it.
+        let spans_years = all_dates[di..dj].iter().any(|m| {
+            m.date.is_some_and(|d| d.precision() == Precision::Year)
+                && digit_groups(&text[m.start..m.end]) >= 2
+        });
         out.push(SentenceInfo {
             span: *s,
-            dated: !whens.is_empty() || !occasions.is_empty(),
+            dated: !whens.is_empty() || !occasions.is_empty() || spans_years,
             first_date: whens.first().and_then(|w| w.date),
             explicit: whens.first().is_some_and(|w| w.explicit),
             occasions,
@@ -201,6 +208,11 @@ fn occasion_times(
             continue;
         }
         let written = &st[a..b];
+        // A span of years ("the 2019-2020 dry season", "for 2020-2025") is a
+        // plan's or a season's, never one occasion's.
+        if year_only && digit_groups(written) >= 2 {
+            continue;
+        }
         let explicit = m.form == DateForm::Absolute || has_year_digits(written);
         out.push(When {
             start: a,
@@ -230,6 +242,14 @@ fn occasion_times(
         }
     }
     out
+}
+
+/// How many runs of digits `s` holds ("2019-2020": 2).
+fn digit_groups(s: &str) -> usize {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .count()
 }
 
 fn has_year_digits(s: &str) -> bool {
