@@ -116,8 +116,9 @@ impl Reading<'static> {
         if reading::sides(actors::sides(text), &all_places) != (true, true) {
             return None;
         }
-        let mut named = references::name_mentions(text, &all_places);
-        named.extend(references::pair_mentions(text, &all_places));
+        let lower = text.to_ascii_lowercase();
+        let mut named = references::name_mentions(text, &lower, &all_places);
+        named.extend(references::pair_mentions(&lower, &all_places));
         if !named.is_empty() {
             all_places.extend(named);
             all_places.sort_by_key(|p| (p.start, p.end));
@@ -128,7 +129,6 @@ impl Reading<'static> {
             return None;
         }
         let dates = dates::tag_dates(text, reference);
-        let lower = text.to_ascii_lowercase();
         let infos = read_sentences(text, &lower, &sents, &dates, &all_places, reference);
         Some(Reading {
             reference,

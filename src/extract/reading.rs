@@ -396,11 +396,13 @@ fn premodifies(between: &str) -> bool {
 /// border, where migrant workers remain at risk" says of the border, not of
 /// the meeting.
 fn main_clause(lst: &str) -> &str {
-    [", where ", ", which ", ", who ", ", whose "]
-        .iter()
-        .filter_map(|m| lst.find(m))
-        .min()
-        .map_or(lst, |at| &lst[..at])
+    let relative = lst.match_indices(", ").find(|(at, _)| {
+        let rest = &lst[at + 2..];
+        ["where ", "which ", "who ", "whose "]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    });
+    relative.map_or(lst, |(at, _)| &lst[..at])
 }
 
 /// Whether a stretch of a sentence opens a relative clause, whose time

@@ -14,6 +14,9 @@
 //! One pass over the places found in the text; names are then looked up
 //! with one automaton, so the work stays linear in the text length.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use crate::gazetteer::{gazetteer, Place, PlaceKind, PlaceMatch};
@@ -40,6 +43,15 @@ const OFFICES: &[&str] = &[
     "military commander",
     "party secretary",
     "chief of police",
+];
+
+/// A word every office above contains: the cheap test before the others.
+const OFFICE_HINTS: [&str; 5] = [
+    "governor",
+    "chief",
+    "commander",
+    "secretary",
+    "commissioner",
 ];
 
 /// Honorifics and ranks that may stand between an office and the name.
@@ -104,7 +116,7 @@ const NOT_NAMES: &[&str] = &[
 /// Lao province and of the Cambodian province named last before it (none
 /// when one side has no province named before; the national capitals do
 /// not count). Sorted by start.
-pub(super) fn pair_mentions<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<PlaceMatch<'g>> {
+pub(super) fn pair_mentions<'g>(lower: &str, places: &[PlaceMatch<'g>]) -> Vec<PlaceMatch<'g>> {
     const PHRASES: [&str; 6] = [
         "the two provinces",
         "both provinces",
@@ -113,7 +125,10 @@ pub(super) fn pair_mentions<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<Pl
         "the two neighboring provinces",
         "the two sister provinces",
     ];
-    let lower = text.to_ascii_lowercase();
+    // Cheap test first: most articles never say it.
+    if !lower.contains("provinces") {
+        return Vec::new();
+    }
     let mut found: Vec<(usize, usize)> = PHRASES
         .iter()
         .flat_map(|p| lower.match_indices(p).map(|(at, m)| (at, at + m.len())))
@@ -165,8 +180,17 @@ struct Official<'g> {
 /// Extra place mentions: every occurrence of the name of an official
 /// introduced with their province, as a mention of that province. Sorted by
 /// start.
-pub(super) fn name_mentions<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<PlaceMatch<'g>> {
-    let officials = introduced(text, places);
+/// `lower` is `text` ASCII-lowercased.
+pub(super) fn name_mentions<'g>(
+    text: &str,
+    lower: &str,
+    places: &[PlaceMatch<'g>],
+) -> Vec<PlaceMatch<'g>> {
+    // Cheap test first: most articles name no office.
+    if !OFFICE_HINTS.iter().any(|h| lower.contains(h)) {
+        return Vec::new();
+    }
+    let officials = introduced(text, lower, places);
     if officials.is_empty() {
         return Vec::new();
     }
@@ -194,23 +218,25 @@ pub(super) fn name_mentions<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<Pl
 
 /// Officials introduced with their province: the province, then (within a
 /// short reach, no other place between) an office, titles and a name.
-fn introduced<'g>(text: &str, places: &[PlaceMatch<'g>]) -> Vec<Official<'g>> {
+fn introduced<'g>(text: &str, lower: &str, places: &[PlaceMatch<'g>]) -> Vec<Official<'g>> {
     let mut out: Vec<Official<'g>> = Vec::new();
     for (i, p) in places.iter().enumerate() {
         if out.len() >= MAX_OFFICIALS {
             break;
         }
-        let Some(province) = province_place(p.place) else {
-            continue;
-        };
         let next_place = places.get(i + 1).map_or(text.len(), |n| n.start);
         let reach_end = floor_char(text, (p.end + OFFICE_REACH).min(next_place));
-        let Some(window) = text.get(p.end..reach_end) else {
+        let Some(window) = lower.get(p.end..reach_end) else {
             continue;
         };
         // Stay within the sentence.
-        let window = window.split(['.', ';', '\n']).next().unwrap_or("");
-        let lower = window.to_ascii_lowercase();
+        let lower = window.split(['.', ';', '\n']).next().unwrap_or("");
+        if !OFFICE_HINTS.iter().any(|h| lower.contains(h)) {
+            continue;
+        }
+        let Some(province) = province_place(p.place) else {
+            continue;
+        };
         let Some((at, office)) = OFFICES
             .iter()
             .filter_map(|o| lower.find(o).map(|at| (at, *o)))
@@ -237,10 +263,18 @@ fn province_place(place: &Place) -> Option<&'static Place> {
     {
         return None;
     }
-    gazetteer()
-        .places()
-        .iter()
-        .find(|q| q.kind == PlaceKind::Province && q.province.as_ref() == Some(id))
+    static BY_ID: OnceLock<HashMap<String, &'static Place>> = OnceLock::new();
+    BY_ID
+        .get_or_init(|| {
+            gazetteer()
+                .places()
+                .iter()
+                .filter(|q| q.kind == PlaceKind::Province)
+                .filter_map(|q| Some((q.province.as_ref()?.as_str().to_string(), q)))
+                .collect()
+        })
+        .get(id.as_str())
+        .copied()
 }
 
 /// The person's name after an office: titles skipped, then two or three
@@ -282,7 +316,7 @@ mod tests {
 
     fn provinces_named(text: &str) -> Vec<(String, String)> {
         let places = gazetteer().find(text);
-        name_mentions(text, &places)
+        name_mentions(text, &text.to_ascii_lowercase(), &places)
             .into_iter()
             .map(|m| {
                 (
@@ -317,7 +351,7 @@ mod tests {
     fn the_two_provinces_are_the_lao_and_the_cambodian_one_named_last() {
         let text = "Kits came from Champasak to Stung Treng in May. Then the two provinces met.";
         let places = gazetteer().find(text);
-        let got: Vec<&str> = pair_mentions(text, &places)
+        let got: Vec<&str> = pair_mentions(&text.to_ascii_lowercase(), &places)
             .iter()
             .filter_map(|m| m.place.province.as_ref().map(|p| p.as_str()))
             .collect();
@@ -325,13 +359,13 @@ mod tests {
         let text = "Talks in Vientiane and Phnom Penh. The two provinces agreed.";
         let places = gazetteer().find(text);
         assert!(
-            pair_mentions(text, &places).is_empty(),
+            pair_mentions(&text.to_ascii_lowercase(), &places).is_empty(),
             "capitals are not provinces here"
         );
         let text = "Attapeu and Sekong officials talked. Both provinces agreed.";
         let places = gazetteer().find(text);
         assert!(
-            pair_mentions(text, &places).is_empty(),
+            pair_mentions(&text.to_ascii_lowercase(), &places).is_empty(),
             "no Cambodian province named"
         );
     }

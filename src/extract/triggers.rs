@@ -246,7 +246,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
             r"(?-u:\b)(a|one|two|three|four|five) days? (later|earlier|afterwards|before)(?-u:\b)",
         )
     });
-    if let Some(c) = counted.captures(s) {
+    if let Some(c) = s.contains(" day").then(|| counted.captures(s)).flatten() {
         let whole = c.get(0)?;
         let n = match c.get(1)?.as_str() {
             "a" | "one" => 1,
