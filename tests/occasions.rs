@@ -743,3 +743,67 @@ fn a_span_of_years_dates_a_plan_or_season_not_an_occasion() {
     );
     assert_eq!(dates(&b), [Some("2019-10-23".to_string())]);
 }
+
+#[test]
+fn talks_on_a_later_day_of_a_visit_take_place_where_the_visit_is() {
+    let a = article(
+        "2023-09-29",
+        "The Cambodian Prime Minister arrived in Vientiane on Tuesday for a four-day official visit to Laos.\n\nThe two prime ministers held official talks at the Prime Minister's Office on Wednesday morning.",
+    );
+    let got = events(&a);
+    assert!(
+        got.iter()
+            .any(|e| e.0.as_deref() == Some("2023-09-27") && e.2 == ["LA-VT"]),
+        "{got:?}"
+    );
+    let b = article(
+        "2019-05-10",
+        "A Stung Treng delegation began a working visit to Champasak province on 6 May.\n\nOn 8 May the Lao and Cambodian officials signed a memorandum on fisheries.",
+    );
+    let got = events(&b);
+    assert!(
+        got.iter()
+            .any(|e| e.0.as_deref() == Some("2019-05-08") && e.2 == ["KH-19", "LA-CH"]),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_date_after_since_and_a_gerund_dates_that_verb() {
+    let a = article(
+        "2023-09-27",
+        "The Cambodian Prime Minister arrived in Vientiane on Tuesday for an official visit, his first trip to Laos since taking office in August.",
+    );
+    assert_eq!(dates(&a), [Some("2023-09-26".to_string())]);
+    let b = article(
+        "2016-04-02",
+        "Yesterday the new Attapeu governor paid his first visit to Ratanakiri after being appointed in January.",
+    );
+    assert_eq!(dates(&b), [Some("2016-04-01".to_string())]);
+}
+
+#[test]
+fn membership_and_hopes_are_not_occasions() {
+    let a = article(
+        "2021-04-08",
+        "On Tuesday leaders of Attapeu and Vietnam's Kon Tum signed a cooperation plan.\n\nBoth provinces are members of the development triangle, which also includes Cambodia's Ratanakiri and Stung Treng provinces.",
+    );
+    assert!(
+        events(&a)
+            .iter()
+            .all(|e| !e.2.iter().any(|p| p.starts_with("KH"))),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2021-04-08",
+        "On Tuesday Attapeu officials met Kon Tum officials in Samakkhixay.\n\nThey said they hoped a meeting with the Cambodian provinces of Stung Treng and Ratanakiri could be arranged next year.",
+    );
+    assert!(
+        events(&b)
+            .iter()
+            .all(|e| !e.2.iter().any(|p| p.starts_with("KH"))),
+        "{:?}",
+        events(&b)
+    );
+}

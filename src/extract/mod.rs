@@ -69,12 +69,77 @@ pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
             .unwrap_or(false);
         both.push(inherited || involves_both_sides(&r.infos, d));
     }
-    drafts
+    let visits = visit_destinations(&r.infos, &drafts);
+    let mut events: Vec<Event> = drafts
         .into_iter()
         .zip(both)
         .filter(|(_, both)| *both)
         .filter_map(|(d, _)| finish(text, &r.infos, d, &hash))
+        .collect();
+    place_within_visits(&mut events, &visits);
+    events
+}
+
+/// Days after a visit's first day in which an occasion with no place of its
+/// own is taken to happen on that visit.
+const VISIT_REACH_DAYS: i64 = 6;
+
+/// Each day-dated visit's first day and the provinces its own sentence names
+/// (where it goes, and a provincial delegation's home).
+fn visit_destinations(
+    infos: &[SentenceInfo<'_>],
+    drafts: &[Draft],
+) -> Vec<(chrono::NaiveDate, Vec<ProvinceId>)> {
+    drafts
+        .iter()
+        .filter(|d| d.kind == crate::model::EventKind::Visit)
+        .filter_map(|d| {
+            let day = d
+                .date
+                .filter(|x| x.precision() == crate::model::Precision::Day)?
+                .to_naive()?;
+            let provinces: BTreeSet<ProvinceId> = infos
+                .get(d.anchor)?
+                .places
+                .iter()
+                .filter(|p| p.place.kind != PlaceKind::River)
+                .filter_map(|p| p.place.province.clone())
+                .filter(|id| id.is_lao() || id.is_cambodian())
+                .collect();
+            (!provinces.is_empty()).then(|| (day, provinces.into_iter().collect()))
+        })
         .collect()
+}
+
+/// What happens during a visit happens where the visit is: talks, a signing
+/// or a courtesy call told with no place of its own ("The two prime ministers
+/// held official talks at the Prime Minister's Office on Wednesday"), on a
+/// later day of a visit whose destination its sentence names ("arrived in
+/// Vientiane on Tuesday for a four-day official visit"), take the visit's
+/// provinces. Not on the day of arrival, which may be spent on the way.
+fn place_within_visits(events: &mut [Event], visits: &[(chrono::NaiveDate, Vec<ProvinceId>)]) {
+    if visits.is_empty() {
+        return;
+    }
+    for e in events.iter_mut() {
+        if !e.provinces.is_empty() || e.kind == crate::model::EventKind::Visit {
+            continue;
+        }
+        let Some(day) = e
+            .date
+            .filter(|d| d.precision() == crate::model::Precision::Day)
+            .and_then(|d| d.to_naive())
+        else {
+            continue;
+        };
+        let during = visits.iter().rev().find(|(start, _)| {
+            let after = (day - *start).num_days();
+            (1..=VISIT_REACH_DAYS).contains(&after)
+        });
+        if let Some((_, provinces)) = during {
+            e.provinces = provinces.clone();
+        }
+    }
 }
 
 /// Whether an event may be one between the two sides. Not when its

@@ -406,11 +406,26 @@ fn main_clause(lst: &str) -> &str {
 }
 
 /// Whether a stretch of a sentence opens a relative clause, whose time
-/// expressions date its own verb: ", where …", "… which …", "… whose …", ", who …".
+/// expressions date its own verb: ", where …", "… which …", "… whose …", ", who …",
+/// or a gerund clause ("since taking office").
 fn opens_relative_clause(between: &str) -> bool {
     [", where ", " which ", " whose ", ", who ", " whom "]
         .iter()
         .any(|m| between.contains(m))
+        || opens_gerund_clause(between)
+}
+
+/// Whether a stretch opens a clause of a verb in -ing after "since", "after",
+/// "before" or "upon" ("his first trip since taking office in August"):
+/// its time expression dates that verb.
+fn opens_gerund_clause(between: &str) -> bool {
+    ["since ", "after ", "before ", "upon "].iter().any(|m| {
+        between.match_indices(m).any(|(at, _)| {
+            let word_start = at == 0 || between.as_bytes()[at - 1] == b' ';
+            let next = between[at + m.len()..].split(' ').next().unwrap_or("");
+            word_start && next.len() > 4 && next.ends_with("ing")
+        })
+    })
 }
 
 /// The strongest lexicon rank of `kind` among the sentence's triggers.

@@ -181,10 +181,12 @@ macro_rules! cue {
     };
 }
 
-// A sentence about not being able to speak, or about commentary, never states an occasion.
+// A sentence about not being able to speak, about commentary, or about an
+// occasion only hoped for ("hoped a tripartite gathering could be arranged"),
+// never states an occasion.
 cue!(
     non_event,
-    r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|royal academy|think tank|in general|tend to|it is (?:unclear|not clear))(?-u:\b)"
+    r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|royal academy|think tank|in general|tend to|it is (?:unclear|not clear)|hop(?:e|es|ed|ing) (?:that )?(?:[\w-]+ ){0,8}?(?:could|would|might) be)(?-u:\b)"
 );
 
 // Background: states, habits and history rather than an occasion; among
@@ -192,7 +194,7 @@ cue!(
 // bordered by", "adjoins"), which names provinces that take no part.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
