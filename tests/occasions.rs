@@ -807,3 +807,43 @@ fn membership_and_hopes_are_not_occasions() {
         events(&b)
     );
 }
+
+#[test]
+fn people_handed_back_are_an_operation_even_after_a_restrictive_relative_clause() {
+    let a = article(
+        "2022-03-10",
+        "Fourteen Cambodian women who had been lured to jobs in Champasak were handed back to Stung Treng police yesterday at the Trapeang Kriel checkpoint.",
+    );
+    assert_eq!(
+        events(&a)
+            .into_iter()
+            .map(|e| (e.0, e.1))
+            .collect::<Vec<_>>(),
+        [(Some("2022-03-09".to_string()), "operation".to_string())]
+    );
+    let b = article(
+        "2020-03-12",
+        "On Sunday, officers from Champasak's Khong district handed over to the Stung Treng cantonment two Cambodian fishermen caught with illegal gear.",
+    );
+    assert_eq!(
+        events(&b)
+            .into_iter()
+            .map(|e| (e.0, e.1))
+            .collect::<Vec<_>>(),
+        [(Some("2020-03-08".to_string()), "operation".to_string())]
+    );
+}
+
+#[test]
+fn a_river_written_with_the_links_no_province() {
+    let a = article(
+        "2018-07-27",
+        "On Tuesday the Stung Treng and Attapeu governors agreed by telephone to share water levels of the Sekong every hour.",
+    );
+    assert_eq!(events(&a)[0].2, ["KH-19", "LA-AT"], "{:?}", events(&a));
+    let b = article(
+        "2019-02-02",
+        "Yesterday Ratanakiri and Attapeu fishery officers patrolled along the Sesan near Ban Lung.",
+    );
+    assert_eq!(events(&b)[0].2, ["KH-16", "LA-AT"], "{:?}", events(&b));
+}

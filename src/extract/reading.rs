@@ -124,6 +124,7 @@ pub(super) fn read_sentences<'g>(
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
             .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p) && !is_way_home(lower, p))
+            .filter(|p| !is_river_by_article(lower, p))
             .copied()
             .collect();
         let kind = triggers::classify(lst);
@@ -394,13 +395,14 @@ fn premodifies(between: &str) -> bool {
 /// A sentence up to its first relative clause: what a background cue in
 /// "… met in Ban Lung last week to coordinate efforts along their shared
 /// border, where migrant workers remain at risk" says of the border, not of
-/// the meeting.
+/// the meeting; so in "women who had been lured … were handed back
+/// yesterday".
 fn main_clause(lst: &str) -> &str {
-    let relative = lst.match_indices(", ").find(|(at, _)| {
-        let rest = &lst[at + 2..];
-        ["where ", "which ", "who ", "whose "]
-            .iter()
-            .any(|w| rest.starts_with(w))
+    let relative = lst.match_indices(' ').find(|(at, _)| {
+        let rest = &lst[at + 1..];
+        let after_comma = lst[..*at].ends_with(',');
+        ["who ", "whose "].iter().any(|w| rest.starts_with(w))
+            || (after_comma && ["where ", "which "].iter().any(|w| rest.starts_with(w)))
     });
     relative.map_or(lst, |(at, _)| &lst[..at])
 }
@@ -489,6 +491,55 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
     })
     .max();
     cue.is_some_and(|i| !before[i..].contains([';', '(', ')']) && !before[i..].contains(". "))
+}
+
+/// A province or district that bears a river's name, written with "the" and
+/// not as the province ("water-level readings from the Sekong", "along the
+/// Sesan"): the river, which links no province.
+fn is_river_by_article(lower: &str, p: &PlaceMatch<'_>) -> bool {
+    if !matches!(p.place.kind, PlaceKind::Province | PlaceKind::District) {
+        return false;
+    }
+    let before = text_before(lower, p.start, 8);
+    if !before.ends_with("the ") {
+        return false;
+    }
+    let after = lower[p.end..].trim_start();
+    if [
+        "province",
+        "provincial",
+        "district",
+        "governor",
+        "authorit",
+        "side",
+        "officials",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    let named: String = lower[p.start..p.end].split_whitespace().collect();
+    river_stems().contains(&named)
+}
+
+/// The names of the gazetteer's rivers without " river", lowercase, no spaces
+/// ("sekong", "sesan", "srepok", "mekong").
+fn river_stems() -> &'static std::collections::HashSet<String> {
+    static STEMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    STEMS.get_or_init(|| {
+        crate::gazetteer::gazetteer()
+            .places()
+            .iter()
+            .filter(|q| q.kind == PlaceKind::River)
+            .filter_map(|q| {
+                let n = q.name.to_ascii_lowercase();
+                let stem = n.strip_suffix(" river")?;
+                Some(stem.split_whitespace().collect())
+            })
+            .collect()
+    })
 }
 
 /// A place a delegation goes back to ("before flying back to Vientiane",

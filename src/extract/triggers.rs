@@ -25,7 +25,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     // People handed over are repatriated, not donated.
     (
         EventKind::Operation,
-        r"hand(?:ed|s|ing)? over (?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women)",
+        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*",
     ),
     (
         EventKind::Aid,
@@ -41,7 +41,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session",
+        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|workshops?|seminars?|training courses?",
     ),
     (
         EventKind::Agreement,
@@ -60,14 +60,14 @@ const LEXICON: &[(EventKind, &str)] = &[
     // same sentence names the kind ("agreed to open a market" is an agreement).
     (
         EventKind::Other,
-        r"open (?:a |the |an |new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|crossing|bridge|market)|crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
+        r"open (?:a |the |an |new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|crossing|bridge|market)|(?:troops|soldiers|forces|units|army) (?:[\w-]+ ){0,6}?crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
     ),
 ];
 
 /// Phrases in which a trigger word does not name an occasion: "meet the
 /// demand", "meeting the needs of", "a deal of", and documents named after
 /// one ("signed the minutes of the meeting" is a signing).
-const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference))(?-u:\b)";
+const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference)|(?:road|route|highway|river|railway|line)(?: no\.)? ?\d* meets)(?-u:\b)";
 
 fn false_friends() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -431,6 +431,37 @@ mod tests {
         assert_eq!(
             classify("they will meet to discuss the needs of the region"),
             Some(EventKind::Meeting)
+        );
+        // People handed over to someone, or brought over, are an operation.
+        assert_eq!(
+            classify("officers handed over to the stung treng cantonment two cambodian fishermen."),
+            Some(EventKind::Operation)
+        );
+        assert_eq!(
+            classify("the lao police brought two suspected brokers to the checkpoint."),
+            Some(EventKind::Operation)
+        );
+        assert_eq!(
+            classify("rescue teams from both provinces jointly searched the river."),
+            Some(EventKind::Operation)
+        );
+        // A road meeting another is no meeting; a workshop is one.
+        assert_eq!(
+            classify("the crossing sits where national road 7 meets route 13."),
+            None
+        );
+        assert_eq!(
+            classify("a two-day workshop was held in stung treng town."),
+            Some(EventKind::Meeting)
+        );
+        // People crossing a border are no incident; troops crossing are.
+        assert_eq!(
+            classify("most had crossed into laos on border passes."),
+            None
+        );
+        assert_eq!(
+            classify("lao troops crossed the line into stung treng."),
+            Some(EventKind::Other)
         );
         // A joint action carried out is an operation.
         assert_eq!(
