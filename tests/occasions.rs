@@ -847,3 +847,52 @@ fn a_river_written_with_the_links_no_province() {
     );
     assert_eq!(events(&b)[0].2, ["KH-16", "LA-AT"], "{:?}", events(&b));
 }
+
+#[test]
+fn coordinated_ordinals_before_a_noun_count_centuries_not_days() {
+    let a = article(
+        "2015-02-06",
+        "On February 5 Stung Treng monks met Champasak officials at Vat Phou, which was expanded in the 11th and 12th centuries.",
+    );
+    assert_eq!(dates(&a), [Some("2015-02-05".to_string())]);
+    let b = article(
+        "2015-02-06",
+        "Yesterday Preah Vihear and Champasak officials held talks on the 9th or 10th century temple sites.",
+    );
+    assert_eq!(dates(&b), [Some("2015-02-05".to_string())]);
+}
+
+#[test]
+fn an_understanding_reached_on_a_day_is_dated_by_it() {
+    let a = article(
+        "2017-08-18",
+        "The deal built on an understanding reached on Wednesday by commanders from Stung Treng and Attapeu, who met in Siem Pang district.",
+    );
+    assert_eq!(dates(&a), [Some("2017-08-16".to_string())]);
+    // Reaching a person for comment still dates nothing.
+    let b = article(
+        "2017-08-18",
+        "Officials of Stung Treng and Attapeu met last week, a spokesman said when reached on Friday.",
+    );
+    assert_eq!(dates(&b), [Some("2017-08".to_string())]);
+}
+
+#[test]
+fn the_occasion_on_the_sidelines_is_the_signing_not_the_meeting() {
+    let a = article(
+        "2019-11-29",
+        "On the sidelines of the meeting, the Attapeu and Ratanakiri governors signed a memorandum on border trade on Wednesday evening.",
+    );
+    assert_eq!(
+        events(&a).into_iter().map(|e| e.1).collect::<Vec<_>>(),
+        ["agreement"]
+    );
+    let b = article(
+        "2019-11-29",
+        "The visitors presented robes, rice and 20 million kip in cash to a temple in Pakse on Thursday, Stung Treng officials said.",
+    );
+    assert_eq!(
+        events(&b).into_iter().map(|e| e.1).collect::<Vec<_>>(),
+        ["aid"]
+    );
+}

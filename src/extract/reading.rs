@@ -127,7 +127,16 @@ pub(super) fn read_sentences<'g>(
             .filter(|p| !is_river_by_article(lower, p))
             .copied()
             .collect();
-        let kind = triggers::classify(lst);
+        let mut kind = triggers::classify(lst);
+        // The setting of another occasion does not name this one's kind.
+        if lst.contains("sidelines of") || lst.contains("sideline of") || lst.contains("margins of")
+        {
+            kind = triggers::find_all(lst)
+                .into_iter()
+                .filter(|t| !is_setting(lst, t.start))
+                .min_by_key(|t| t.rank)
+                .map(|t| t.kind);
+        }
         let whens = occasion_times(st, lst, s.start, &all_dates[di..dj], agency_dateline);
         let dateline = st.len() < 120
             && (agency_dateline > 0
@@ -307,6 +316,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
                 .filter(free)
                 .filter(|&i| trigs[i].start >= from && trigs[i].end <= w.start)
                 .filter(|&i| !opens_relative_clause(&lst[trigs[i].end..w.start]))
+                .filter(|&i| !is_setting(lst, trigs[i].start))
                 .min_by_key(|&i| trigs[i].rank)
         };
         // After it only when it opens its clause: the sentence's first
@@ -405,6 +415,21 @@ fn main_clause(lst: &str) -> &str {
             || (after_comma && ["where ", "which "].iter().any(|w| rest.starts_with(w)))
     });
     relative.map_or(lst, |(at, _)| &lst[..at])
+}
+
+/// Whether the trigger at `start` names the setting of another occasion ("On
+/// the sidelines of the meeting, the two governors signed …"): the signing
+/// is the occasion, the meeting its setting.
+fn is_setting(lst: &str, start: usize) -> bool {
+    let before = text_before(lst, start, 24);
+    [
+        "sidelines of the ",
+        "sidelines of a ",
+        "sideline of the ",
+        "margins of the ",
+    ]
+    .iter()
+    .any(|m| before.ends_with(m))
 }
 
 /// Whether a stretch of a sentence opens a relative clause, whose time

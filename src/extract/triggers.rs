@@ -29,7 +29,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Aid,
-        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent) (?:[\w-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks)|receiv(?:ed|es|ing) (?:[\w,-]+ ){0,6}?(?:aid|assistance|donations?|supplies|equipment|vaccines?|doses|masks|kits|rice|food|medicines?|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent|presented) (?:[\w,-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks|kip|riels|dollars)|receiv(?:ed|es|ing) (?:[\w,-]+ ){0,6}?(?:aid|assistance|donations?|supplies|equipment|vaccines?|doses|masks|kits|rice|food|medicines?|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
     ),
     (
         EventKind::Other,
@@ -302,7 +302,7 @@ pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     let before = BEFORE.get_or_init(|| {
         compile(
-            r"(?:(?-u:\b)(?:said|says|told [^,.;]{0,40}?|reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released|made public)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:(?-u:\b)(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
+            r"(?:(?-u:\b)(?:said|says|told [^,.;]{0,40}?|(?:when|was|were|be|been) reached|wrote|stated|announced|reported|posted|tweeted|confirmed|speaking to [^,.;]{0,30}?|according to [^,;]{0,80}?|published|issued|released|made public)\s+(?:on|in|at|late|early|last|this)?\s*(?:the )?$)|(?:(?-u:\b)(?:in|on) (?:a|an|the|its|his|her) (?:statement|release|press release|post|report|interview|announcement)\s+(?:on|dated)\s*$)",
         )
     });
     let after = AFTER.get_or_init(|| {

@@ -829,14 +829,19 @@ impl Scanner<'_> {
             "during",
             "respectively",
         ];
-        let next_is_noun = match self.tok(day + 1) {
+        let noun_at = |k: usize| match self.tok(k) {
             Some(t) if matches!(t.kind, TokKind::Word { .. }) => {
                 let w = self.text.get(t.start..t.end).unwrap_or("");
                 !NOT_COUNTED.iter().any(|n| w.eq_ignore_ascii_case(n))
             }
             _ => false,
         };
-        if next_is_noun {
+        // "the 11th and 12th centuries": the noun after the second counts both.
+        let coordinated_count = (self.is_kw(day + 1, Keyword::And)
+            || self.is_kw(day + 1, Keyword::Or))
+            && self.num(day + 2).is_some_and(|(_, _, ord)| ord)
+            && noun_at(day + 3);
+        if noun_at(day + 1) || coordinated_count {
             return None;
         }
         let fut = self.future(start);
