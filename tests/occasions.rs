@@ -896,3 +896,27 @@ fn the_occasion_on_the_sidelines_is_the_signing_not_the_meeting() {
         ["aid"]
     );
 }
+
+#[test]
+fn places_in_a_relative_clause_of_background_take_no_part() {
+    let a = article(
+        "2022-12-06",
+        "Ratanakiri and Vietnam's Gia Lai officials met in Ban Lung on Saturday.\n\nRatanakiri, which shares borders with both Vietnam and Laos' Attapeu province, is known for its rubber.",
+    );
+    assert!(
+        events(&a).is_empty(),
+        "no Lao side takes part: {:?}",
+        events(&a)
+    );
+    let b = article(
+        "2019-03-02",
+        "On Friday Champasak officials handed over rice to Stung Treng.\n\nStung Treng, which shares a border with Ratanakiri and Preah Vihear, received the rice at the provincial hall.",
+    );
+    assert!(
+        events(&b)
+            .iter()
+            .all(|e| !e.2.contains(&"KH-16".to_string()) && !e.2.contains(&"KH-13".to_string())),
+        "{:?}",
+        events(&b)
+    );
+}

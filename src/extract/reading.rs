@@ -120,9 +120,14 @@ pub(super) fn read_sentences<'g>(
             pj += 1;
         }
         let agency_dateline = agency_dateline_end(st);
+        // A relative clause of background ("Ratanakiri, which shares borders
+        // with Vietnam and Laos' Attapeu province, has …") describes a place;
+        // the places it names take no part.
+        let described = background_relative(lst).map(|(a, b)| (s.start + a, s.start + b));
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
+            .filter(|p| !described.is_some_and(|(a, b)| a <= p.start && p.end <= b))
             .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p) && !is_way_home(lower, p))
             .filter(|p| !is_river_by_article(lower, p))
             .copied()
@@ -415,6 +420,19 @@ fn main_clause(lst: &str) -> &str {
             || (after_comma && ["where ", "which "].iter().any(|w| rest.starts_with(w)))
     });
     relative.map_or(lst, |(at, _)| &lst[..at])
+}
+
+/// The span of the first relative clause of a sentence when it is
+/// background: from ", which"/", where"/", who" to the next comma (or the end).
+fn background_relative(lst: &str) -> Option<(usize, usize)> {
+    let start = main_clause(lst).len();
+    // Only a clause set off by commas has a known end.
+    if start >= lst.len() || !lst[..start].ends_with(',') {
+        return None;
+    }
+    let rest = &lst[start + 1..];
+    let end = rest.find(", ").map_or(lst.len(), |e| start + 1 + e);
+    triggers::background(&lst[start..end]).then_some((start, end))
 }
 
 /// Whether the trigger at `start` names the setting of another occasion ("On
