@@ -5,6 +5,7 @@
 //! files ─[`load`]→ [`model::Article`] ─[`extract`]→ [`model::Event`]s ─[`corpus`]→ indexes ─[`app`]→ views.
 //! Everything but [`app`] is free of UI types; [`extract`] is pure.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic;
 pub mod cli;

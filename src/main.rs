@@ -182,12 +182,26 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        None => match border_atlas::app::run(args.files, args.screenshot) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("border-atlas: {}", cli::terminal_safe(&format!("{e:#}")));
-                ExitCode::from(1)
-            }
-        },
+        None => open_window(args.files, args.screenshot),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<PathBuf>, screenshot: Option<PathBuf>) -> ExitCode {
+    match border_atlas::app::run(files, screenshot) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("border-atlas: {}", cli::terminal_safe(&format!("{e:#}")));
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_files: Vec<PathBuf>, _screenshot: Option<PathBuf>) -> ExitCode {
+    eprintln!(
+        "border-atlas: this build has no window (built without the `gui` feature); \
+         use `border-atlas extract` or `border-atlas explain`"
+    );
+    ExitCode::from(2)
 }
