@@ -1186,3 +1186,30 @@ fn the_evidence_sentence_is_in_view_even_inside_a_very_long_paragraph() {
         }
     }
 }
+
+#[test]
+fn help_lists_every_keyboard_shortcut_from_the_one_table() {
+    let fx = fixture();
+    let mut harness = app_with(vec![fx.dir.path().to_path_buf()]);
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts…").click();
+    harness.run();
+    harness.run();
+    for s in border_atlas::app::shortcuts::SHORTCUTS {
+        // The label is shown, and so are its keys as egui writes them.
+        harness.get_by_label(s.label);
+        let keys = harness.ctx.format_shortcut(&s.keys);
+        harness.get_by_label(&keys);
+    }
+    // The menu item shows its keys next to it, from the same table.
+    let open = border_atlas::app::shortcuts::find("Open articles…").expect("in the table");
+    let keys = harness.ctx.format_shortcut(&open.keys);
+    let before = harness.query_all_by_label_contains(&keys).count();
+    harness.get_by_label("File").click();
+    harness.run();
+    assert!(
+        harness.query_all_by_label_contains(&keys).count() > before,
+        "the File menu shows {keys}"
+    );
+}

@@ -3,11 +3,8 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
-use super::dialog::DialogKind;
 use super::map::MapInput;
-use super::{details, errors, orphans, BorderAtlasApp, Command, ViewCtx, STORAGE_KEY};
+use super::{details, errors, orphans, shortcuts, BorderAtlasApp, Command, ViewCtx, STORAGE_KEY};
 
 impl BorderAtlasApp {
     pub(super) fn refresh_derived(&mut self) {
@@ -35,31 +32,7 @@ impl BorderAtlasApp {
     }
 
     pub(super) fn handle_global_input(&mut self, ctx: &egui::Context) {
-        const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        const OPEN_FOLDER: KeyboardShortcut =
-            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
-        if ctx.input_mut(|i| i.consume_shortcut(&OPEN_FOLDER)) {
-            self.commands.push(Command::OpenDialog(DialogKind::Folder));
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
-            self.commands.push(Command::OpenDialog(DialogKind::Files));
-        }
-        let typing = ctx.egui_wants_keyboard_input();
-        const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        const REDO: KeyboardShortcut =
-            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-        if !typing && ctx.input_mut(|i| i.consume_shortcut(&REDO)) {
-            self.commands.push(Command::Redo);
-        }
-        if !typing && ctx.input_mut(|i| i.consume_shortcut(&UNDO)) {
-            self.commands.push(Command::Undo);
-        }
-        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
-            self.commands.push(Command::Reload);
-        }
-        if !typing && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            self.commands.push(Command::Escape);
-        }
+        self.commands.extend(shortcuts::pressed(ctx));
         // Dropped files and folders.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -101,6 +74,7 @@ impl eframe::App for BorderAtlasApp {
             article_pane,
             side,
             show_orphans,
+            show_shortcuts,
             focus,
             ..
         } = self;
@@ -196,6 +170,13 @@ impl eframe::App for BorderAtlasApp {
         });
         if *show_orphans {
             orphans::window(&ctx, &mut vc);
+        }
+        if *show_shortcuts {
+            egui::Window::new("Keyboard shortcuts")
+                .open(show_shortcuts)
+                .resizable(false)
+                .collapsible(false)
+                .show(&ctx, shortcuts::help_ui);
         }
 
         self.run_commands();

@@ -1,7 +1,7 @@
 //! The menu bar and the status strip under it.
 
 use super::dialog::DialogKind;
-use super::{count, BorderAtlasApp, Command};
+use super::{count, shortcuts, BorderAtlasApp, Command};
 use crate::workbench::ExportFormat;
 
 impl BorderAtlasApp {
@@ -9,10 +9,16 @@ impl BorderAtlasApp {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    if ui.button("Open articles…  (Ctrl+O)").clicked() {
+                    if ui
+                        .add(shortcuts::button(ui.ctx(), "Open articles…"))
+                        .clicked()
+                    {
                         self.commands.push(Command::OpenDialog(DialogKind::Files));
                     }
-                    if ui.button("Open folder…  (Ctrl+Shift+O)").clicked() {
+                    if ui
+                        .add(shortcuts::button(ui.ctx(), "Open folder…"))
+                        .clicked()
+                    {
                         self.commands.push(Command::OpenDialog(DialogKind::Folder));
                     }
                     ui.menu_button("Recent", |ui| {
@@ -29,7 +35,10 @@ impl BorderAtlasApp {
                             self.commands.push(Command::ClearRecent);
                         }
                     });
-                    if ui.button("Reload changed files  (F5)").clicked() {
+                    if ui
+                        .add(shortcuts::button(ui.ctx(), "Reload changed files"))
+                        .clicked()
+                    {
                         self.commands.push(Command::Reload);
                     }
                     if ui.button("Close all").clicked() {
@@ -63,14 +72,14 @@ impl BorderAtlasApp {
                     if ui
                         .add_enabled(
                             can_undo,
-                            egui::Button::new("Undo last correction  (Ctrl+Z)"),
+                            shortcuts::button(ui.ctx(), "Undo last correction"),
                         )
                         .clicked()
                     {
                         self.commands.push(Command::Undo);
                     }
                     if ui
-                        .add_enabled(can_redo, egui::Button::new("Redo  (Ctrl+Shift+Z)"))
+                        .add_enabled(can_redo, shortcuts::button(ui.ctx(), "Redo"))
                         .clicked()
                     {
                         self.commands.push(Command::Redo);
@@ -91,6 +100,12 @@ impl BorderAtlasApp {
                     ui.separator();
                     ui.label("Theme");
                     egui::widgets::global_theme_preference_buttons(ui);
+                });
+                ui.menu_button("Help", |ui| {
+                    if ui.button("Keyboard shortcuts…").clicked() {
+                        self.show_shortcuts = true;
+                    }
+                    ui.weak(concat!("Border Atlas ", env!("CARGO_PKG_VERSION")));
                 });
                 ui.separator();
                 let corpus = self.workbench.corpus();

@@ -39,6 +39,7 @@ pub mod map;
 mod menu;
 pub mod orphans;
 mod screenshot;
+pub mod shortcuts;
 pub mod side_panel;
 pub mod timeline;
 
@@ -164,6 +165,8 @@ pub struct BorderAtlasApp {
     dialog: Box<dyn FileDialog>,
     pending_dialog: Option<(DialogPurpose, Receiver<DialogOutcome>)>,
     show_orphans: bool,
+    /// Help ▸ Keyboard shortcuts is open.
+    show_shortcuts: bool,
     /// The event being edited in the details pane.
     draft: Option<edit::Draft>,
     notice: Option<Notice>,
@@ -202,6 +205,7 @@ impl BorderAtlasApp {
             dialog: config.dialog,
             pending_dialog: None,
             show_orphans: false,
+            show_shortcuts: false,
             draft: None,
             notice: None,
             commands: Vec::new(),
