@@ -32,52 +32,88 @@ impl BorderAtlasApp {
 
     pub(super) fn run_command(&mut self, command: Command) {
         match command {
+            c @ (Command::OpenDialog(..)
+            | Command::SaveWorkspaceDialog
+            | Command::ExportDialog(..)) => self.ask_command(c),
+            c @ (Command::SaveWorkspace(..)
+            | Command::Export { .. }
+            | Command::OpenWorkspace(..)
+            | Command::Open(..)
+            | Command::Reload
+            | Command::CancelLoad
+            | Command::CloseAll
+            | Command::ClearRecent) => self.files_command(c),
+            c @ (Command::SetPublished { .. }
+            | Command::EditEvent { .. }
+            | Command::DeleteEvent(..)
+            | Command::AddEvent { .. }
+            | Command::DiscardCorrection(..)
+            | Command::SplitMerged(..)
+            | Command::Undo
+            | Command::Redo) => self.correct_command(c),
+            c @ (Command::SelectProvince(..)
+            | Command::SelectLink(..)
+            | Command::SelectEvent(..)
+            | Command::SetRange(..)
+            | Command::SetCountryPair(..)
+            | Command::ToggleKind(..)
+            | Command::SetText(..)
+            | Command::ClearFilters
+            | Command::Escape) => self.select_command(c),
+            c @ (Command::ShowOrphans(..)
+            | Command::ShowArticle(..)
+            | Command::ShowErrors(..)
+            | Command::DismissNotice) => self.panes_command(c),
+        }
+    }
+
+    /// Open a file dialog (one at a time); its answer comes back through `poll_dialog`.
+    fn ask_command(&mut self, command: Command) {
+        if self.pending_dialog.is_some() {
+            return;
+        }
+        let (purpose, save) = match command {
             Command::OpenDialog(kind) => {
-                if self.pending_dialog.is_none() {
-                    let ctx = self.ctx.clone();
-                    let purpose = match kind {
-                        DialogKind::Workspace => DialogPurpose::OpenWorkspace,
-                        DialogKind::Files | DialogKind::Folder => DialogPurpose::OpenArticles,
-                    };
-                    self.pending_dialog = Some((
-                        purpose,
-                        self.dialog
-                            .open(kind, Box::new(move || ctx.request_repaint())),
-                    ));
-                }
+                let purpose = match kind {
+                    DialogKind::Workspace => DialogPurpose::OpenWorkspace,
+                    DialogKind::Files | DialogKind::Folder => DialogPurpose::OpenArticles,
+                };
+                (purpose, Err(kind))
             }
-            Command::SaveWorkspaceDialog => {
-                if self.pending_dialog.is_none() {
-                    let ctx = self.ctx.clone();
-                    let request = SaveRequest {
-                        title: "Save workspace".into(),
-                        file_name: "workspace.json".into(),
-                        extension: "json".into(),
-                    };
-                    self.pending_dialog = Some((
-                        DialogPurpose::SaveWorkspace,
-                        self.dialog
-                            .save_file(request, Box::new(move || ctx.request_repaint())),
-                    ));
-                }
-            }
-            Command::SaveWorkspace(p) => self.save_workspace(&p),
+            Command::SaveWorkspaceDialog => (
+                DialogPurpose::SaveWorkspace,
+                Ok(SaveRequest {
+                    title: "Save workspace".into(),
+                    file_name: "workspace.json".into(),
+                    extension: "json".into(),
+                }),
+            ),
             Command::ExportDialog(format) => {
-                if self.pending_dialog.is_none() {
-                    let ctx = self.ctx.clone();
-                    let ext = format.extension();
-                    let request = SaveRequest {
+                let ext = format.extension();
+                (
+                    DialogPurpose::Export(format),
+                    Ok(SaveRequest {
                         title: format!("Export {}", ext.to_uppercase()),
                         file_name: format!("border-atlas-events.{ext}"),
                         extension: ext.into(),
-                    };
-                    self.pending_dialog = Some((
-                        DialogPurpose::Export(format),
-                        self.dialog
-                            .save_file(request, Box::new(move || ctx.request_repaint())),
-                    ));
-                }
+                    }),
+                )
             }
+            _ => return,
+        };
+        let ctx = self.ctx.clone();
+        let repaint = Box::new(move || ctx.request_repaint());
+        let answer = match save {
+            Ok(request) => self.dialog.save_file(request, repaint),
+            Err(kind) => self.dialog.open(kind, repaint),
+        };
+        self.pending_dialog = Some((purpose, answer));
+    }
+
+    /// Opening, reloading and closing files, workspaces and exports.
+    fn files_command(&mut self, command: Command) {
+        match command {
+            Command::SaveWorkspace(p) => self.save_workspace(&p),
             Command::Export {
                 format: ExportFormat::Png,
                 path,
@@ -99,44 +135,6 @@ impl BorderAtlasApp {
                 self.show_result(result);
             }
             Command::OpenWorkspace(p) => self.open_workspace(&p),
-            Command::SetPublished { article, date } => {
-                self.keeping_selection(|wb| wb.set_published(&article, date));
-            }
-            Command::EditEvent { key, changes } => {
-                self.keeping_selection(|wb| wb.edit(key, changes));
-            }
-            Command::DeleteEvent(key) => {
-                self.keeping_selection(|wb| wb.delete(key));
-                self.draft = None;
-            }
-            Command::AddEvent {
-                article,
-                start,
-                end,
-                event,
-            } => match self.keeping_selection(|wb| wb.add(article, start, end, event)) {
-                Ok(k) => self.run_command(Command::SelectEvent(Some(k))),
-                Err(text) => self.show_result(Err(text)),
-            },
-            Command::DiscardCorrection(id) => {
-                if let Some(c) = self.keeping_selection(|wb| wb.discard(id)) {
-                    self.show_result(Ok(format!("Discarded a correction of {}.", c.article)));
-                }
-            }
-            Command::ShowOrphans(b) => self.show_orphans = b,
-            Command::SplitMerged(key) => {
-                let result = self
-                    .workbench
-                    .split(key)
-                    .map(|n| format!("Split into {n} separate events (Ctrl+Z undoes)."));
-                self.show_result(result);
-            }
-            Command::Undo => {
-                self.keeping_selection(Workbench::undo);
-            }
-            Command::Redo => {
-                self.keeping_selection(Workbench::redo);
-            }
             Command::Open(paths) => self.open(paths),
             Command::Reload => {
                 if self.persisted.open_paths.is_empty() {
@@ -167,6 +165,57 @@ impl BorderAtlasApp {
                 self.filter = Filter::default();
             }
             Command::ClearRecent => self.persisted.recent.clear(),
+            _ => {}
+        }
+    }
+
+    /// Corrections and publication dates: changes of the workbench that keep the selection.
+    fn correct_command(&mut self, command: Command) {
+        match command {
+            Command::SetPublished { article, date } => {
+                self.keeping_selection(|wb| wb.set_published(&article, date));
+            }
+            Command::EditEvent { key, changes } => {
+                self.keeping_selection(|wb| wb.edit(key, changes));
+            }
+            Command::DeleteEvent(key) => {
+                self.keeping_selection(|wb| wb.delete(key));
+                self.draft = None;
+            }
+            Command::AddEvent {
+                article,
+                start,
+                end,
+                event,
+            } => match self.keeping_selection(|wb| wb.add(article, start, end, event)) {
+                Ok(k) => self.run_command(Command::SelectEvent(Some(k))),
+                Err(text) => self.show_result(Err(text)),
+            },
+            Command::DiscardCorrection(id) => {
+                if let Some(c) = self.keeping_selection(|wb| wb.discard(id)) {
+                    self.show_result(Ok(format!("Discarded a correction of {}.", c.article)));
+                }
+            }
+            Command::SplitMerged(key) => {
+                let result = self
+                    .workbench
+                    .split(key)
+                    .map(|n| format!("Split into {n} separate events (Ctrl+Z undoes)."));
+                self.show_result(result);
+            }
+            Command::Undo => {
+                self.keeping_selection(Workbench::undo);
+            }
+            Command::Redo => {
+                self.keeping_selection(Workbench::redo);
+            }
+            _ => {}
+        }
+    }
+
+    /// Selection and filters.
+    fn select_command(&mut self, command: Command) {
+        match command {
             Command::SelectProvince(p) => {
                 self.filter.link = None;
                 self.filter.province = p.map(ProvinceId::new);
@@ -212,9 +261,18 @@ impl BorderAtlasApp {
                     self.filter.link = None;
                 }
             }
+            _ => {}
+        }
+    }
+
+    /// Panes, windows and the notice.
+    fn panes_command(&mut self, command: Command) {
+        match command {
+            Command::ShowOrphans(b) => self.show_orphans = b,
             Command::ShowArticle(b) => self.persisted.show_article = b,
             Command::ShowErrors(b) => self.persisted.show_errors = b,
             Command::DismissNotice => self.notice = None,
+            _ => {}
         }
     }
 
