@@ -920,3 +920,17 @@ fn places_in_a_relative_clause_of_background_take_no_part() {
         events(&b)
     );
 }
+
+#[test]
+fn a_fair_or_a_line_switched_on_is_an_occasion() {
+    let a = article(
+        "2019-03-18",
+        "The first Cambodia-Laos Border Trade and Tourism Fair, held in Stung Treng town on March 12-14, drew traders from Champasak and Attapeu.",
+    );
+    assert_eq!(dates(&a), [Some("2019-03-12".to_string())]);
+    let b = article(
+        "2016-09-21",
+        "The Cambodian power utility on Monday energised a new transmission line that brings electricity from Champasak to Stung Treng.",
+    );
+    assert_eq!(dates(&b), [Some("2016-09-19".to_string())]);
+}

@@ -33,7 +33,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Other,
-        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural) (?:fair|festival|exhibition)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
+        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural|tourism|business|investment|agricultural|food|art|photo) (?:fairs?|festivals?|exhibitions?|expos?)|energi[sz](?:ed|es|ing)|switch(?:ed|es|ing) on|commission(?:ed|ing) (?:the |a |an )?(?:new )?(?:[\w-]+ ){0,3}?(?:line|plant|dam|substation|bridge|road|checkpoint)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
     ),
     (
         EventKind::Visit,
@@ -461,6 +461,15 @@ mod tests {
         );
         assert_eq!(
             classify("lao troops crossed the line into stung treng."),
+            Some(EventKind::Other)
+        );
+        // Fairs of many kinds, and infrastructure switched on, are occasions.
+        assert_eq!(
+            classify("the first border trade and tourism fair was held in stung treng town."),
+            Some(EventKind::Other)
+        );
+        assert_eq!(
+            classify("edc on monday energised a new transmission line from champasak."),
             Some(EventKind::Other)
         );
         // A joint action carried out is an operation.
