@@ -934,3 +934,39 @@ fn a_fair_or_a_line_switched_on_is_an_occasion() {
     );
     assert_eq!(dates(&b), [Some("2016-09-19".to_string())]);
 }
+
+#[test]
+fn a_quotation_telling_a_dated_day_states_that_occasion() {
+    let a = article(
+        "2022-03-10",
+        "Stung Treng police received 14 women from Champasak yesterday.\n\n\"On Monday the Lao police also handed over two suspected brokers to us at the checkpoint,\" a Stung Treng officer said.",
+    );
+    let got = dates(&a);
+    assert!(got.contains(&Some("2022-03-07".to_string())), "{got:?}");
+    // A quotation about what will be, with no day, still opens nothing.
+    let b = article(
+        "2022-03-10",
+        "Stung Treng police met Champasak police yesterday.\n\n\"We will sign an agreement with Laos soon,\" the officer said.",
+    );
+    assert_eq!(dates(&b), [Some("2022-03-09".to_string())]);
+}
+
+#[test]
+fn flying_to_a_place_is_a_visit_and_a_phone_call_a_meeting() {
+    let a = article(
+        "2023-09-29",
+        "This morning, the Cambodian Prime Minister flew to Pakse, where he was received by the Champasak governor.",
+    );
+    assert_eq!(
+        events(&a).into_iter().map(|e| e.1).collect::<Vec<_>>(),
+        ["visit"]
+    );
+    let b = article(
+        "2018-07-27",
+        "On Tuesday the Stung Treng governor spoke by telephone with the Attapeu governor about the flood.",
+    );
+    assert_eq!(
+        events(&b).into_iter().map(|e| e.1).collect::<Vec<_>>(),
+        ["meeting"]
+    );
+}

@@ -55,9 +55,15 @@ impl SentenceInfo<'_> {
             && self
                 .first_date
                 .is_some_and(|d| d.precision() == Precision::Day);
+        // A quotation that tells what happened on a given day ("On Monday the
+        // Lao police handed them over to us") states that occasion too.
+        let told_day = self.dated
+            && self
+                .first_date
+                .is_some_and(|d| d.precision() == Precision::Day);
         self.kind.is_some()
             && !self.non_event
-            && (!self.quote || written)
+            && (!self.quote || written || told_day)
             && (!self.background || day)
     }
 }

@@ -37,11 +37,11 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Visit,
-        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|arrived in|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by",
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|arrived in|fl(?:ew|ies|y) (?:on )?to|travell?ed to|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by",
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|workshops?|seminars?|training courses?",
+        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?",
     ),
     (
         EventKind::Agreement,
