@@ -584,7 +584,8 @@ fn a_counted_day_before_or_after_is_dated_from_the_previous_occasion() {
         ]
     );
     // The occasion dated from the one before, told of the same parties, is
-    // between the same two sides though its sentence names one province.
+    // between the same two sides, with their provinces, though its sentence
+    // names one province.
     let c = article(
         "2020-09-20",
         "On 14 September the Stung Treng governor held talks with the Attapeu governor in Samakkhixay.\n\nThe following day the governors signed a memorandum on timber checks at a ceremony in Attapeu.",
@@ -599,7 +600,31 @@ fn a_counted_day_before_or_after_is_dated_from_the_previous_occasion() {
                 Some("2020-09-14".to_string()),
                 vec!["KH-19".to_string(), "LA-AT".to_string()]
             ),
-            (Some("2020-09-15".to_string()), vec!["LA-AT".to_string()])
+            (
+                Some("2020-09-15".to_string()),
+                vec!["KH-19".to_string(), "LA-AT".to_string()]
+            )
+        ]
+    );
+    // And its parties' provinces: the visitors are the delegation told before.
+    let d = article(
+        "2015-02-06",
+        "A delegation of monks from Preah Vihear joined the Vat Phou festival in Champassak district on February 3.\n\nThe following day, the visitors presented robes and rice to a temple in Pakse.",
+    );
+    assert_eq!(
+        events(&d)
+            .into_iter()
+            .map(|e| (e.0, e.2))
+            .collect::<Vec<_>>(),
+        [
+            (
+                Some("2015-02-03".to_string()),
+                vec!["KH-13".to_string(), "LA-CH".to_string()]
+            ),
+            (
+                Some("2015-02-04".to_string()),
+                vec!["KH-13".to_string(), "LA-CH".to_string()]
+            )
         ]
     );
 }

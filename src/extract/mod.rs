@@ -70,12 +70,24 @@ pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
         both.push(inherited || involves_both_sides(&r.infos, d));
     }
     let visits = visit_destinations(&r.infos, &drafts);
-    let mut events: Vec<Event> = drafts
-        .into_iter()
-        .zip(both)
-        .filter(|(_, both)| *both)
-        .filter_map(|(d, _)| finish(text, &r.infos, d, &hash))
-        .collect();
+    // Which event each draft became, for the parties' provinces below.
+    let mut event_of: Vec<Option<usize>> = Vec::with_capacity(drafts.len());
+    let mut events: Vec<Event> = Vec::new();
+    for (d, both) in drafts.into_iter().zip(both) {
+        let parties_of = d.parties_of;
+        let made = both.then(|| finish(text, &r.infos, d, &hash)).flatten();
+        event_of.push(made.map(|mut e| {
+            // The same parties as the occasion before ("The following day, the
+            // visitors presented robes …"): their provinces take part again.
+            if let Some(p) = parties_of.and_then(|p| event_of.get(p).copied().flatten()) {
+                let mut all: BTreeSet<ProvinceId> = e.provinces.drain(..).collect();
+                all.extend(events[p].provinces.iter().cloned());
+                e.provinces = all.into_iter().collect();
+            }
+            events.push(e);
+            events.len() - 1
+        }));
+    }
     place_within_visits(&mut events, &visits);
     events
 }
