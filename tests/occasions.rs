@@ -995,3 +995,28 @@ fn flying_to_a_place_is_a_visit_and_a_phone_call_a_meeting() {
         ["meeting"]
     );
 }
+
+#[test]
+fn both_provinces_are_the_two_named_before_its_own_sentence() {
+    let a = article(
+        "2019-03-20",
+        "Champasak and Thailand's Ubon Ratchathani officials met at the checkpoint on March 14.\n\nCambodia's Preah Vihear province, which meets both provinces at the Emerald Triangle, is not part of the arrangement.",
+    );
+    assert!(
+        events(&a)
+            .iter()
+            .all(|e| !e.2.contains(&"KH-13".to_string())),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2021-06-12",
+        "Champasak sent masks to Stung Treng on June 3.\n\nOn Thursday, Preah Vihear joined a call in which both provinces reviewed border control.",
+    );
+    let got = events(&b);
+    assert!(
+        got.iter()
+            .any(|e| e.0.as_deref() == Some("2021-06-10") && e.2.contains(&"KH-19".to_string())),
+        "{got:?}"
+    );
+}

@@ -113,7 +113,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Mentions of "the two provinces" and the like, each as a mention of the
-/// Lao province and of the Cambodian province named last before it (none
+/// Lao province and of the Cambodian province named last before its sentence (none
 /// when one side has no province named before; the national capitals do
 /// not count). Sorted by start.
 pub(super) fn pair_mentions<'g>(lower: &str, places: &[PlaceMatch<'g>]) -> Vec<PlaceMatch<'g>> {
@@ -138,7 +138,15 @@ pub(super) fn pair_mentions<'g>(lower: &str, places: &[PlaceMatch<'g>]) -> Vec<P
     let (mut lao, mut khmer): (Option<&'g Place>, Option<&'g Place>) = (None, None);
     let mut next = 0;
     for (start, end) in found {
-        while let Some(p) = places.get(next).filter(|p| p.end <= start) {
+        // Provinces named before the phrase's own sentence: in "Preah Vihear,
+        // which meets both provinces", the sentence's own province is not
+        // one of the two.
+        let window = floor_char(lower, start.saturating_sub(600));
+        let sentence_start = lower
+            .get(window..start)
+            .and_then(|w| w.rfind(['.', '\n']))
+            .map_or(window, |i| window + i);
+        while let Some(p) = places.get(next).filter(|p| p.end <= sentence_start) {
             // The national capitals are named for the nations, not as one of
             // "the two provinces".
             let capital = p
