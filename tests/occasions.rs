@@ -1011,7 +1011,7 @@ fn both_provinces_are_the_two_named_before_its_own_sentence() {
     );
     let b = article(
         "2021-06-12",
-        "Champasak sent masks to Stung Treng on June 3.\n\nOn Thursday, Preah Vihear joined a call in which both provinces reviewed border control.",
+        "Champasak sent masks to Stung Treng on June 3.\n\nOn Thursday, the governors of both provinces held a video conference on border control.",
     );
     let got = events(&b);
     assert!(

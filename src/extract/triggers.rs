@@ -181,12 +181,13 @@ macro_rules! cue {
     };
 }
 
-// A sentence about not being able to speak, about commentary, or about an
+// A sentence about not being able to speak, about commentary, about an
 // occasion only hoped for ("hoped a tripartite gathering could be arranged"),
-// never states an occasion.
+// or about who takes no part ("is not part of the arrangement"), never
+// states an occasion.
 cue!(
     non_event,
-    r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|royal academy|think tank|in general|tend to|it is (?:unclear|not clear)|hop(?:e|es|ed|ing) (?:that )?(?:[\w-]+ ){0,8}?(?:could|would|might) be|hop(?:e|es|ed|ing) to)(?-u:\b)"
+    r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|royal academy|think tank|in general|tend to|it is (?:unclear|not clear)|hop(?:e|es|ed|ing) (?:that )?(?:[\w-]+ ){0,8}?(?:could|would|might) be|hop(?:e|es|ed|ing) to|(?:is|are|was|were) not (?:part of|a party to|involved|included))(?-u:\b)"
 );
 
 // Background: states, habits and history rather than an occasion; among
@@ -592,6 +593,7 @@ mod tests {
         assert!(non_event(
             "officials said they hoped to include it in future."
         ));
+        assert!(non_event("preah vihear is not part of the arrangement."));
         assert_eq!(
             classify("preah vihear, which meets both provinces at the emerald triangle."),
             None
