@@ -1020,3 +1020,29 @@ fn both_provinces_are_the_two_named_before_its_own_sentence() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_week_later_is_dated_from_the_previous_occasion() {
+    let a = article(
+        "2016-10-25",
+        "On Oct. 4 Lao police and Ratanakiri officials raided a logging camp in Attapeu.\n\nA week later, the suspects were handed over to Ratanakiri police at the border.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2016-10-04".to_string()),
+            Some("2016-10-11".to_string())
+        ]
+    );
+    let b = article(
+        "2019-05-30",
+        "On 20 May Champasak and Stung Treng officials met in Pakse.\n\nTwo weeks earlier, the two sides had held a joint patrol along the Mekong near Khong district.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2019-05-20".to_string()),
+            Some("2019-05-06".to_string())
+        ]
+    );
+}

@@ -25,7 +25,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     // People handed over are repatriated, not donated.
     (
         EventKind::Operation,
-        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*",
+        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*|(?:suspects|nationals|migrants|workers|victims|fishermen|brokers|traffickers|smugglers|loggers|men|women|people|citizens) (?:[\w-]+ ){0,2}?(?:were|was|have been|had been) (?:handed (?:over|back)|repatriated|returned|deported|extradited)",
     ),
     (
         EventKind::Aid,
@@ -212,10 +212,11 @@ cue!(
 );
 
 // People already named, referred back to: "Two days later, they signed …",
-// "the following day the delegation toured …".
+// "the following day the delegation toured …", "a week later, the suspects
+// were handed over".
 cue!(
     same_parties,
-    r"(?-u:\b)(?:they|he|she|the (?:delegation|delegations|visitors|governors|ministers|officials|two sides|two leaders|guests)|both (?:sides|leaders|delegations))(?-u:\b)"
+    r"(?-u:\b)(?:they|he|she|the (?:delegation|delegations|visitors|governors|ministers|officials|two sides|two leaders|guests|suspects|men|women|victims|workers|migrants|fishermen|loggers|smugglers|traffickers)|both (?:sides|leaders|delegations))(?-u:\b)"
 );
 
 // A sentence that opens on an earlier occasion than the one just told
@@ -246,10 +247,13 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
     });
     let counted = COUNTED.get_or_init(|| {
         compile(
-            r"(?-u:\b)(a|one|two|three|four|five) days? (later|earlier|afterwards|before)(?-u:\b)",
+            r"(?-u:\b)(a|one|two|three|four|five) (days?|weeks?) (later|earlier|afterwards|before)(?-u:\b)",
         )
     });
-    if let Some(c) = s.contains(" day").then(|| counted.captures(s)).flatten() {
+    if let Some(c) = (s.contains(" day") || s.contains(" week"))
+        .then(|| counted.captures(s))
+        .flatten()
+    {
         let whole = c.get(0)?;
         let n = match c.get(1)?.as_str() {
             "a" | "one" => 1,
@@ -258,7 +262,12 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
             "four" => 4,
             _ => 5,
         };
-        let sign = if matches!(c.get(2)?.as_str(), "later" | "afterwards") {
+        let unit = if c.get(2)?.as_str().starts_with("week") {
+            7
+        } else {
+            1
+        };
+        let sign = if matches!(c.get(3)?.as_str(), "later" | "afterwards") {
             1
         } else {
             -1
@@ -268,7 +277,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
         if sign < 0 && !(rest.is_empty() || rest.starts_with([',', '.', ';'])) {
             return None;
         }
-        return Some((whole.start(), whole.end(), sign * n));
+        return Some((whole.start(), whole.end(), sign * n * unit));
     }
     let c = r.captures(s)?;
     let whole = c.get(0)?;
@@ -597,6 +606,26 @@ mod tests {
         assert_eq!(
             classify("preah vihear, which meets both provinces at the emerald triangle."),
             None
+        );
+    }
+
+    #[test]
+    fn weeks_count_from_the_previous_occasion_and_people_handed_over_are_an_operation() {
+        assert_eq!(
+            after_previous("a week later, the suspects were handed over.").map(|t| t.2),
+            Some(7)
+        );
+        assert_eq!(
+            after_previous("two weeks earlier, the governors met.").map(|t| t.2),
+            Some(-14)
+        );
+        assert_eq!(
+            classify("the suspects were handed over to ratanakiri police."),
+            Some(EventKind::Operation)
+        );
+        assert_eq!(
+            classify("twelve lao workers were repatriated through the checkpoint."),
+            Some(EventKind::Operation)
         );
     }
 }
