@@ -1046,3 +1046,17 @@ fn a_week_later_is_dated_from_the_previous_occasion() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_concluded_yesterday_and_opened_earlier_is_one_from_its_first_day() {
+    let a = article(
+        "2019-11-29",
+        "Provincial leaders from Cambodia and Laos yesterday concluded the 12th coordination meeting in Samakkhixay, Attapeu province.\n\nThe two-day meeting, which opened on 27 November, was attended by the Ratanakiri governor.",
+    );
+    assert_eq!(dates(&a), [Some("2019-11-27".to_string())]);
+    let b = article(
+        "2015-05-08",
+        "The Stung Treng and Champasak delegations wrapped up their border talks in Pakse on Thursday.\n\nThe talks, which began on Tuesday, reviewed fishing rules.",
+    );
+    assert_eq!(dates(&b), [Some("2015-05-05".to_string())]);
+}

@@ -235,9 +235,16 @@ impl Builder<'_, '_> {
         let stated_closer = cur
             .stated
             .is_some_and(|a| date.is_some_and(|b| refines(a, b)));
+        // "… concluded the meeting yesterday" then "The two-day meeting, which
+        // opened on 27 November, …": the same meeting, from its first day.
+        let opened_earlier = |a: PartialDate, b: PartialDate| {
+            self.infos[d.anchor].concludes
+                && d.kind == kind
+                && days_between(b, a).is_some_and(|n| (1..=6).contains(&n))
+        };
         let same = match (d.date, date) {
             (Some(a), Some(b)) => {
-                (s.anaphoric && a.compatible(&b))
+                (s.anaphoric && (a.compatible(&b) || opened_earlier(a, b)))
                     || (i - cur.last == 1
                         && (refines(a, b) || (stated_closer && a == b))
                         && related(d.kind, kind))
@@ -252,7 +259,9 @@ impl Builder<'_, '_> {
         d.members.push(i);
         let closer = match (d.date, date) {
             (None, Some(_)) => true,
-            (Some(a), Some(b)) => refines(a, b),
+            (Some(a), Some(b)) => {
+                refines(a, b) || days_between(b, a).is_some_and(|n| (1..=6).contains(&n))
+            }
             _ => false,
         };
         if closer {
@@ -513,4 +522,9 @@ mod tests {
             .repeat(500);
         assert_eq!(extract_text(&again, PartialDate::ymd(2022, 5, 30)).len(), 1);
     }
+}
+
+/// Days from `a` to `b` when both are days of a known year.
+fn days_between(a: PartialDate, b: PartialDate) -> Option<i64> {
+    Some((b.to_naive()? - a.to_naive()?).num_days())
 }

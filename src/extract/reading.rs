@@ -38,6 +38,8 @@ pub(super) struct SentenceInfo<'g> {
     pub two_sides: bool,
     /// Its subject refers back to people already named ("they", "the delegation").
     pub same_parties: bool,
+    /// Tells the end of an occasion ("concluded the meeting yesterday").
+    pub concludes: bool,
     /// A dateline or byline ("PHNOM PENH (Xinhua) --", "Khmer Times/Reporter Wednesday, 11 January 2017").
     pub dateline: bool,
 }
@@ -197,6 +199,7 @@ pub(super) fn read_sentences<'g>(
             khmer,
             two_sides: triggers::both_sides(lst),
             same_parties: triggers::same_parties(lst),
+            concludes: triggers::concludes(lst),
             dateline,
         });
     }

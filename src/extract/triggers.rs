@@ -219,6 +219,13 @@ cue!(
     r"(?-u:\b)(?:they|he|she|the (?:delegation|delegations|visitors|governors|ministers|officials|two sides|two leaders|guests|suspects|men|women|victims|workers|migrants|fishermen|loggers|smugglers|traffickers)|both (?:sides|leaders|delegations))(?-u:\b)"
 );
 
+// The end of an occasion told: "concluded the 12th meeting yesterday",
+// "wrapped up a three-day visit".
+cue!(
+    concludes,
+    r"(?-u:\b)(?:concluded|wrapped up|wraps up|came to a close|closed|ended)(?-u:\b)"
+);
+
 // A sentence that opens on an earlier occasion than the one just told
 // ("Previously, the two prime ministers agreed …"): never the lead of the
 // main occasion.
