@@ -35,6 +35,18 @@ const ACTORS: &[(&str, &str)] = &[
     ("Asang Laoly", "LA"),
     ("Pathet Lao", "LA"),
     ("Lao PDR", "LA"),
+    // State bodies and utilities that stand for their side.
+    ("EDC", "KH"),
+    ("Electricite du Cambodge", "KH"),
+    ("Electricité du Cambodge", "KH"),
+    ("Royal Cambodian Armed Forces", "KH"),
+    ("RCAF", "KH"),
+    ("Cambodian People's Party", "KH"),
+    ("EDL", "LA"),
+    ("Electricite du Laos", "LA"),
+    ("Electricité du Laos", "LA"),
+    ("Lao People's Army", "LA"),
+    ("Lao People's Revolutionary Party", "LA"),
 ];
 
 fn automaton() -> Option<&'static AhoCorasick> {
@@ -81,5 +93,10 @@ mod tests {
         );
         assert_eq!(sides("Prime Minister Hun Sen spoke."), (false, true));
         assert_eq!(sides("The Hun Senate"), (false, false));
+        assert_eq!(
+            sides("EDC signed a deal with EDL in Vientiane."),
+            (true, true)
+        );
+        assert_eq!(sides("The EDCX index rose."), (false, false));
     }
 }
