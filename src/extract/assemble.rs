@@ -498,6 +498,11 @@ pub(super) fn strong_undated(s: &SentenceInfo<'_>) -> bool {
     ) && (s.lao && s.khmer)
 }
 
+/// Days from `a` to `b` when both are days of a known year.
+fn days_between(a: PartialDate, b: PartialDate) -> Option<i64> {
+    Some((b.to_naive()? - a.to_naive()?).num_days())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::extract_text;
@@ -522,9 +527,4 @@ mod tests {
             .repeat(500);
         assert_eq!(extract_text(&again, PartialDate::ymd(2022, 5, 30)).len(), 1);
     }
-}
-
-/// Days from `a` to `b` when both are days of a known year.
-fn days_between(a: PartialDate, b: PartialDate) -> Option<i64> {
-    Some((b.to_naive()? - a.to_naive()?).num_days())
 }
