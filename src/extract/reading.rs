@@ -131,7 +131,9 @@ pub(super) fn read_sentences<'g>(
         // A relative clause of background ("Ratanakiri, which shares borders
         // with Vietnam and Laos' Attapeu province, has …") describes a place;
         // the places it names take no part.
-        let described = background_relative(lst).map(|(a, b)| (s.start + a, s.start + b));
+        let main = main_clause(lst);
+        let described =
+            background_relative(lst, main.len()).map(|(a, b)| (s.start + a, s.start + b));
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
@@ -142,8 +144,7 @@ pub(super) fn read_sentences<'g>(
             .collect();
         let mut kind = triggers::classify(lst);
         // The setting of another occasion does not name this one's kind.
-        if lst.contains("sidelines of") || lst.contains("sideline of") || lst.contains("margins of")
-        {
+        if kind.is_some() && (lst.contains("sideline") || lst.contains("margins of")) {
             kind = triggers::find_all(lst)
                 .into_iter()
                 .filter(|t| !is_setting(lst, t.start))
@@ -174,6 +175,7 @@ pub(super) fn read_sentences<'g>(
             _ => Vec::new(),
         };
         let (lao, khmer) = sides(actors::sides(st), &places);
+        let anchored = occasions.iter().any(|o| o.after_previous.is_some());
 
         // A span of years dates no occasion but is still a time of its own:
         // the sentence ("erecting 121 markers between 2000 and 2005") tells
@@ -192,14 +194,16 @@ pub(super) fn read_sentences<'g>(
             places,
             quote: triggers::is_quote(st),
             non_event: triggers::non_event(lst),
-            background: triggers::background(main_clause(lst)),
+            background: triggers::background(main),
             anaphoric: triggers::anaphoric(lst),
-            earlier: triggers::earlier_occasion(lst),
+            earlier: kind.is_some() && triggers::earlier_occasion(lst),
             lao,
             khmer,
             two_sides: triggers::both_sides(lst),
-            same_parties: triggers::same_parties(lst),
-            concludes: triggers::concludes(lst),
+            // Read only where used: occasions dated from the one before, and
+            // the sentences that open events.
+            same_parties: anchored && triggers::same_parties(lst),
+            concludes: kind.is_some() && triggers::concludes(lst),
             dateline,
         });
     }
@@ -432,9 +436,9 @@ fn main_clause(lst: &str) -> &str {
 }
 
 /// The span of the first relative clause of a sentence when it is
-/// background: from ", which"/", where"/", who" to the next comma (or the end).
-fn background_relative(lst: &str) -> Option<(usize, usize)> {
-    let start = main_clause(lst).len();
+/// background: from ", which"/", where"/", who" (where the main clause of
+/// `main_clause` ends, at `start`) to the next comma (or the end).
+fn background_relative(lst: &str, start: usize) -> Option<(usize, usize)> {
     // Only a clause set off by commas has a known end.
     if start >= lst.len() || !lst[..start].ends_with(',') {
         return None;
