@@ -114,9 +114,7 @@ fn visit_destinations(
                 .get(d.anchor)?
                 .places
                 .iter()
-                .filter(|p| p.place.kind != PlaceKind::River)
-                .filter_map(|p| p.place.province.clone())
-                .filter(|id| id.is_lao() || id.is_cambodian())
+                .filter_map(linked_province)
                 .collect();
             (!provinces.is_empty()).then(|| (day, provinces.into_iter().collect()))
         })
@@ -306,6 +304,13 @@ pub fn explain(text: &str, published: Option<PartialDate>) -> String {
     out
 }
 
+/// The Lao or Cambodian province a place mention links an event to (a river
+/// links none).
+fn linked_province(p: &crate::gazetteer::PlaceMatch<'_>) -> Option<ProvinceId> {
+    let id = p.place.province.as_ref()?;
+    (p.place.kind != PlaceKind::River && (id.is_lao() || id.is_cambodian())).then(|| id.clone())
+}
+
 fn finish(text: &str, infos: &[SentenceInfo<'_>], d: Draft, hash: &str) -> Option<Event> {
     let anchor = infos.get(d.anchor)?;
     let mut provinces: BTreeSet<ProvinceId> = BTreeSet::new();
@@ -314,16 +319,7 @@ fn finish(text: &str, infos: &[SentenceInfo<'_>], d: Draft, hash: &str) -> Optio
     members.dedup();
     for &m in &members {
         if let Some(s) = infos.get(m) {
-            for p in &s.places {
-                if p.place.kind == PlaceKind::River {
-                    continue;
-                }
-                if let Some(id) = &p.place.province {
-                    if id.is_lao() || id.is_cambodian() {
-                        provinces.insert(id.clone());
-                    }
-                }
-            }
+            provinces.extend(s.places.iter().filter_map(linked_province));
         }
     }
     let evidence = Evidence::from_span(text, anchor.span.start, anchor.span.end)?;

@@ -419,8 +419,7 @@ impl Workbench {
     /// Remove a correction (an orphaned one, typically).
     pub fn discard(&mut self, id: u64) -> Option<Correction> {
         let c = self.corrections.remove(id)?;
-        self.revision += 1;
-        self.reapply(None);
+        self.corrections_changed();
         Some(c)
     }
 
@@ -429,8 +428,7 @@ impl Workbench {
         if self.corrections.undo().is_none() {
             return false;
         }
-        self.revision += 1;
-        self.reapply(None);
+        self.corrections_changed();
         true
     }
 
@@ -439,9 +437,14 @@ impl Workbench {
         if self.corrections.redo().is_none() {
             return false;
         }
+        self.corrections_changed();
+        true
+    }
+
+    /// After the log changed other than by a push: every file again, and a new merge.
+    fn corrections_changed(&mut self) {
         self.revision += 1;
         self.reapply(None);
-        true
     }
 
     fn push_correction(&mut self, c: Correction) -> u64 {
