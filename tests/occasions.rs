@@ -1060,3 +1060,113 @@ fn a_meeting_concluded_yesterday_and_opened_earlier_is_one_from_its_first_day() 
     );
     assert_eq!(dates(&b), [Some("2015-05-05".to_string())]);
 }
+
+#[test]
+fn hard_wrapped_lines_read_as_one_line() {
+    let a = article(
+        "2022-03-10",
+        "In February, the Attapeu agriculture office handed\nover 5,000 coffee seedlings to farmers of Ratanakiri province.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2022-02".to_string()),
+            "aid".to_string(),
+            vec!["KH-16".to_string(), "LA-AT".to_string()]
+        )]
+    );
+    let b = article(
+        "2020-07-02",
+        "Police from Stung Treng and Champasak carried out a\r\njoint patrol on the Mekong on Tuesday.",
+    );
+    assert_eq!(dates(&b), [Some("2020-06-30".to_string())]);
+}
+
+#[test]
+fn a_following_day_counts_from_the_last_occasion_dated_to_the_day() {
+    let a = article(
+        "2019-11-20",
+        "Officials of Attapeu and Ratanakiri met in Phouvong on Monday. Last month, officers of the two provinces jointly inspected cattle at the border. The following day, the Ratanakiri delegation toured a market in Attapeu town.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2019-11-18".to_string()),
+            Some("2019-10".to_string()),
+            Some("2019-11-19".to_string())
+        ]
+    );
+    let b = article(
+        "2021-05-30",
+        "Stung Treng and Champasak governors held talks in Pakse on May 25. In April, the two provinces had carried out a joint patrol on the Mekong. Two days later, the governors signed the minutes in Pakse.",
+    );
+    assert_eq!(dates(&b).last(), Some(&Some("2021-05-27".to_string())));
+}
+
+#[test]
+fn came_days_after_dates_the_occasion_it_tells_before_the_one_told() {
+    let a = article(
+        "2024-10-11",
+        "The prime ministers of Laos and Cambodia held talks in Vientiane on October 9. The talks came two days after transport officials from Champasak and Stung Treng met in Stung Treng town.",
+    );
+    assert_eq!(
+        events(&a).last(),
+        Some(&(
+            Some("2024-10-07".to_string()),
+            "meeting".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        ))
+    );
+    let b = article(
+        "2022-10-12",
+        "Champasak University handed over 20 scholarships to students from Stung Treng province on October 12. The ceremony came a day after the Champasak rector and the Stung Treng education director signed a memorandum on exchanges.",
+    );
+    let got = events(&b);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].0.as_deref(), Some("2022-10-11"));
+    assert_eq!(got[1].1, "agreement");
+    // With its own date, the told occasion keeps it.
+    let c = article(
+        "2021-08-19",
+        "Stung Treng donated medical supplies to Champasak on Tuesday. The handover came a day after the two governors held a video conference on Monday.",
+    );
+    assert_eq!(
+        dates(&c),
+        [
+            Some("2021-08-17".to_string()),
+            Some("2021-08-16".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_later_part_of_the_same_day_is_a_further_occasion_on_that_day() {
+    let a = article(
+        "2023-06-20",
+        "Phnom Penh, June 20 (AKP) -- This morning, the Lao speaker held talks with his Cambodian counterpart at the National Assembly in Phnom Penh, and in the afternoon he paid a courtesy call on the Prime Minister at the Peace Palace.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2023-06-20".to_string()),
+            Some("2023-06-20".to_string())
+        ]
+    );
+    let b = article(
+        "2018-03-02",
+        "Governors of Champasak and Preah Vihear met in Pakse on March 1; later that day they visited the Nong Nokkhien checkpoint.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2018-03-01".to_string()),
+            Some("2018-03-01".to_string())
+        ]
+    );
+    // Alone, a part of the day is the day already told.
+    let c = article(
+        "2024-04-18",
+        "A Stung Treng troupe visited Pakse on April 14. The performers joined a ceremony at the temple, and in the evening they danced at the Champasak cultural hall.",
+    );
+    assert_eq!(dates(&c), [Some("2024-04-14".to_string())]);
+}

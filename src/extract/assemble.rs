@@ -154,7 +154,8 @@ impl Builder<'_, '_> {
         for (n, o) in s.occasions.iter().enumerate() {
             let previous = self.previous_draft(&touched);
             let date = match o.after_previous {
-                Some(days) => previous
+                Some(days) => self
+                    .day_anchor(previous)
                     .and_then(|p| self.drafts[p].date)
                     .and_then(|d| plus_days(d, days)),
                 None => o.date,
@@ -212,6 +213,23 @@ impl Builder<'_, '_> {
                     .and_then(|c| c.drafts.iter().rev().copied().find(dated))
             })
             .or(self.last_dated)
+    }
+
+    /// The occasion a day-counted expression ("the following day", "two
+    /// days later") counts from: the previous one when it is dated to the
+    /// day, else the latest one that is: after "met on Monday … Last month,
+    /// they inspected cattle …", the following day is Tuesday, not a day of
+    /// last month.
+    fn day_anchor(&self, previous: Option<usize>) -> Option<usize> {
+        let to_the_day = |d: &usize| {
+            self.drafts[*d]
+                .date
+                .is_some_and(|x| x.precision() == Precision::Day)
+        };
+        if previous.is_none_or(|p| to_the_day(&p)) {
+            return previous;
+        }
+        (0..self.drafts.len()).rev().find(to_the_day).or(previous)
     }
 
     /// The current event, when sentence `i` (dated `date`) tells of it again:

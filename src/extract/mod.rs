@@ -191,7 +191,7 @@ impl Reading<'static> {
         if reading::sides(actors::sides(text), &all_places) != (true, true) {
             return None;
         }
-        let lower = text.to_ascii_lowercase();
+        let lower = fold(text);
         let mut named = references::name_mentions(text, &lower, &all_places);
         named.extend(references::pair_mentions(&lower, &all_places));
         if !named.is_empty() {
@@ -348,6 +348,20 @@ fn finish(text: &str, infos: &[SentenceInfo<'_>], d: Draft, hash: &str) -> Optio
         summary: summarize(&evidence.sentence),
         evidence,
     })
+}
+
+/// The text every pattern reads: ASCII-lowercased, and line breaks and tabs
+/// turned into spaces, so that hard-wrapped copy ("handed\nover") reads as
+/// one line does. Both keep byte offsets, so spans found here index `text`.
+fn fold(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    for b in &mut bytes {
+        if matches!(*b, b'\n' | b'\r' | b'\t') {
+            *b = b' ';
+        }
+    }
+    // Only ASCII bytes changed, so the bytes are still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
 /// The most specific place named in a sentence, with its province ("Khong

@@ -155,6 +155,10 @@ pub(super) fn read_sentences<'g>(
         let dateline = st.len() < 120
             && (agency_dateline > 0
                 || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && kind.is_none()));
+        // "The ceremony came a day after they signed an MoU": a signing.
+        if let Some((_, b, _)) = triggers::came_after(lst) {
+            kind = triggers::classify(&lst[b..]).or(kind);
+        }
         let occasions = match kind {
             Some(kind) if !whens.is_empty() => assign(lst, kind, &whens),
             // "Lao President Bounnhang is visiting Cambodia": going on as the
@@ -254,7 +258,19 @@ fn occasion_times(
     // table or a list, whose further dates are not read (keeps `assign`,
     // which pairs dates with triggers, bounded).
     out.truncate(MAX_TIMES);
-    if let Some((a, b, offset)) = triggers::after_previous(lst) {
+    // Anchored on the occasion before: "came a day after …" unless the rest
+    // has its own date ("… held a video conference on Monday"); a later part
+    // of the day only after a time of this sentence ("This morning … met,
+    // and in the afternoon …"), since alone it is the day already told.
+    let anchored = triggers::came_after(lst)
+        .filter(|&(_, b, _)| !out.iter().any(|w| w.start >= b))
+        .or_else(|| {
+            triggers::part_of_day(lst)
+                .filter(|&(a, _)| out.iter().any(|w| w.end <= a && w.date.is_some()))
+                .map(|(a, b)| (a, b, 0))
+        })
+        .or_else(|| triggers::after_previous(lst));
+    if let Some((a, b, offset)) = anchored {
         if !out.iter().any(|w| w.start < b && a < w.end) {
             let at = out.partition_point(|w| w.start < a);
             out.insert(

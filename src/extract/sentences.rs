@@ -23,7 +23,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "rep", "st",
     "pol", "brig", "adm", "cmdr", "sen", "amb", "dep", "vice", "hon", "h.e", "vs", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
-    "corp", "dept", "approx", "est", "fig", "e.g", "i.e", "u.s", "u.n", "u.k",
+    "corp", "dept", "approx", "est", "fig", "e.g", "i.e", "u.s", "u.n", "u.k", "assoc", "asst",
+    "cpl", "pvt", "jr", "sr", "mt",
 ];
 
 /// Abbreviations that never end a sentence when a number follows: "No. 7",
@@ -277,6 +278,14 @@ mod tests {
         assert_eq!(
             texts(t),
             ["Brig. Gen. Chhum greeted Dr. Khammany.", "Ms. Pany spoke."]
+        );
+        let t = "The rector, Assoc. Prof. Dr. Bounpheng, signed it. Asst. Prof. Sokha and Cpl. Vanna watched.";
+        assert_eq!(
+            texts(t),
+            [
+                "The rector, Assoc. Prof. Dr. Bounpheng, signed it.",
+                "Asst. Prof. Sokha and Cpl. Vanna watched."
+            ]
         );
     }
 

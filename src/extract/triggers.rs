@@ -25,7 +25,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     // People handed over are repatriated, not donated.
     (
         EventKind::Operation,
-        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*|(?:suspects|nationals|migrants|workers|victims|fishermen|brokers|traffickers|smugglers|loggers|men|women|people|citizens) (?:[\w-]+ ){0,2}?(?:were|was|have been|had been) (?:handed (?:over|back)|repatriated|returned|deported|extradited)",
+        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*|(?:suspects|nationals|migrants|workers|victims|fishermen|brokers|traffickers|smugglers|loggers|men|women|people|citizens) (?:[\w-]+ ){0,2}?(?:were|was|have been|had been) (?:handed (?:over|back)|repatriated|returned|deported|extradited)|returned (?:[\w-]+ ){1,5}?to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side|rangers|officers)",
     ),
     (
         EventKind::Aid,
@@ -33,15 +33,15 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Other,
-        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural|tourism|business|investment|agricultural|food|art|photo) (?:fairs?|exhibitions?|expos?)|festivals?|energi[sz](?:ed|es|ing)|switch(?:ed|es|ing) on|commission(?:ed|ing) (?:the |a |an )?(?:new )?(?:[\w-]+ ){0,3}?(?:line|plant|dam|substation|bridge|road|checkpoint)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
+        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural|tourism|business|investment|agricultural|food|art|photo) (?:fairs?|exhibitions?|expos?)|festivals?|(?:football|volleyball|friendship|sports?|petanque|boat) (?:match|matches|tournaments?|games|races?)|energi[sz](?:ed|es|ing)|switch(?:ed|es|ing) on|commission(?:ed|ing) (?:the |a |an )?(?:new )?(?:[\w-]+ ){0,3}?(?:line|plant|dam|substation|bridge|road|checkpoint)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
     ),
     (
         EventKind::Visit,
-        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|arrived in|fl(?:ew|ies|y) (?:on )?to|travell?ed to|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by",
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|spent (?:a|one|two|three|four|five|six|seven|several|\d+) (?:days?|weeks?|nights?)|arrived in|fl(?:ew|ies|y) (?:on )?to|travell?ed to|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by",
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?",
+        r"met|meet(?:s|ing|ings)?|talks|gathered (?:in|at|for)|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?",
     ),
     (
         EventKind::Agreement,
@@ -49,7 +49,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Operation,
-        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
+        r"joint (?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|joint (?:[\w-]+ )?(?:teams?|task force)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
     ),
     (
         EventKind::Proposal,
@@ -262,13 +262,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
         .flatten()
     {
         let whole = c.get(0)?;
-        let n = match c.get(1)?.as_str() {
-            "a" | "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            _ => 5,
-        };
+        let n = count_word(c.get(1)?.as_str());
         let unit = if c.get(2)?.as_str().starts_with("week") {
             7
         } else {
@@ -302,6 +296,60 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
         _ => 1,
     };
     Some((whole.start(), whole.end(), offset))
+}
+
+/// "The talks came two days after officials met …": the occasion the rest
+/// of the sentence tells is that many days before (or after) the one its
+/// subject refers back to. Returns the span of the count and the offset.
+pub fn came_after(s: &str) -> Option<(usize, usize, i64)> {
+    debug_assert!(folded(s));
+    static CAME: OnceLock<Regex> = OnceLock::new();
+    if !(s.contains(" after") || s.contains(" before")) {
+        return None;
+    }
+    let came = CAME.get_or_init(|| {
+        compile(r"^(?:the|this|that|these|those|it|they) (?:[\w'-]+ ){0,4}?(?:came|comes|followed|took place|were held|was held) (a|one|two|three|four|five) (days?|weeks?) (after|before)(?-u:\b)")
+    });
+    let c = came.captures(s)?;
+    let n = count_word(c.get(1)?.as_str());
+    let unit = if c.get(2)?.as_str().starts_with("week") {
+        7
+    } else {
+        1
+    };
+    let sign = if c.get(3)?.as_str() == "after" { -1 } else { 1 };
+    Some((c.get(1)?.start(), c.get(0)?.end(), sign * n * unit))
+}
+
+/// A later part of the day just told: "…, and in the afternoon he called
+/// on the Prime Minister", "later that day". Returns its span.
+pub fn part_of_day(s: &str) -> Option<(usize, usize)> {
+    debug_assert!(folded(s));
+    static PART: OnceLock<Regex> = OnceLock::new();
+    if !(s.contains("afternoon") || s.contains("evening") || s.contains(" day")) {
+        return None;
+    }
+    let part = PART.get_or_init(|| {
+        compile(r"(?-u:\b)(?:and |; )?(?:in the|that|later that) (?:afternoon|evening)(?-u:\b)|(?-u:\b)later (?:that|the same) day(?-u:\b)")
+    });
+    let m = part.find(s)?;
+    let lead = m.as_str().len()
+        - m.as_str()
+            .trim_start_matches("and ")
+            .trim_start_matches("; ")
+            .len();
+    Some((m.start() + lead, m.end()))
+}
+
+/// The number a small count word names ("a", "one" … "five").
+fn count_word(w: &str) -> i64 {
+    match w {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        _ => 5,
+    }
 }
 
 // Direct speech: a sentence that opens with a quotation mark.
@@ -390,6 +438,89 @@ mod tests {
         assert_eq!(k("The river is wide and slow."), None);
         // Words inside other words do not trigger.
         assert_eq!(k("A metal gateway."), None);
+    }
+
+    /// Wordings news uses for occasions that have no classic trigger verb:
+    /// two of each, none from a real article.
+    #[test]
+    fn occasions_without_a_classic_trigger_verb() {
+        let k = |s: &str| classify(&s.to_ascii_lowercase());
+        // Gathering is meeting.
+        let meeting = Some(EventKind::Meeting);
+        assert_eq!(
+            k("Border police of both provinces gathered in Pakse on Monday."),
+            meeting
+        );
+        assert_eq!(
+            k("Some 60 officials gathered at the provincial hall for two days."),
+            meeting
+        );
+        // Days spent somewhere are a visit.
+        let visit = Some(EventKind::Visit);
+        assert_eq!(
+            k("Twelve nurses spent two weeks at the Ban Lung hospital."),
+            visit
+        );
+        assert_eq!(
+            k("The students spent three days, from May 2 to 4, in Pakse."),
+            visit
+        );
+        // A joint team at work is an operation.
+        let operation = Some(EventKind::Operation);
+        assert_eq!(
+            k("A joint team of surveyors began checking the markers."),
+            operation
+        );
+        assert_eq!(k("Joint medical teams screened 800 villagers."), operation);
+        // Seized goods or animals returned to the other side's officials.
+        assert_eq!(
+            k("Lao rangers on Friday returned 30 turtles to Cambodian officials."),
+            operation
+        );
+        assert_eq!(
+            k("The police returned the stolen tractor to their Lao counterparts."),
+            operation
+        );
+        assert_eq!(k("The delegation returned to Vientiane."), None);
+        // Sport between the two sides is an occasion.
+        let other = Some(EventKind::Other);
+        assert_eq!(
+            k("The two teams played a friendship football match."),
+            other
+        );
+        assert_eq!(
+            k("A volleyball tournament was held for border troops."),
+            other
+        );
+    }
+
+    #[test]
+    fn anchors_on_the_occasion_before() {
+        let lower = |s: &str| s.to_ascii_lowercase();
+        let came = |s: &str| came_after(&lower(s)).map(|t| t.2);
+        assert_eq!(
+            came("The talks came two days after officials met in Pakse."),
+            Some(-2)
+        );
+        assert_eq!(
+            came("The signing took place a week before the governors toured the site."),
+            Some(7)
+        );
+        // Only when its subject refers back to what was told.
+        assert_eq!(came("Officials arrived two days after the flood."), None);
+        let part = |s: &str| {
+            let l = lower(s);
+            part_of_day(&l).map(|(a, b)| l[a..b].to_string())
+        };
+        assert_eq!(
+            part("He met the speaker this morning, and in the afternoon he called on the prime minister."),
+            Some("in the afternoon".to_string())
+        );
+        assert_eq!(
+            part("Talks were held on May 3; later that day the two sides signed."),
+            Some("later that day".to_string())
+        );
+        assert_eq!(part("The afternoon session was long."), None);
     }
 
     #[test]
