@@ -1170,3 +1170,170 @@ fn a_later_part_of_the_same_day_is_a_further_occasion_on_that_day() {
     );
     assert_eq!(dates(&c), [Some("2024-04-14".to_string())]);
 }
+
+#[test]
+fn a_total_over_a_year_is_no_occasion_but_still_another_time() {
+    // The count of a year is no operation of that year.
+    let a = article(
+        "2019-03-14",
+        "Police of Ratanakiri and Attapeu seized 40,000 pills in a joint operation on Sunday. Cambodian authorities seized more than four tonnes of drugs in 2018, according to officials.",
+    );
+    assert_eq!(dates(&a), [Some("2019-03-10".to_string())]);
+    let b = article(
+        "2018-07-24",
+        "Officials of Preah Vihear and Champasak met in Tbaeng Meanchey yesterday. Some 1,200 cubic metres of rosewood were seized in Preah Vihear in 2017.",
+    );
+    assert_eq!(dates(&b), [Some("2018-07-23".to_string())]);
+    // And the sentence after it is not drawn into the occasion before.
+    let c = article(
+        "2023-05-26",
+        "Officials of Champasak and Stung Treng inspected the Trapeang Kriel checkpoint on Wednesday. Trade across the checkpoint was worth about 90 million dollars in 2022. Ratanakiri hopes to open a crossing of its own with Attapeu.",
+    );
+    assert_eq!(
+        events(&c),
+        [(
+            Some("2023-05-24".to_string()),
+            "operation".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn what_someone_said_would_happen_is_dated_forward() {
+    let a = article(
+        "2019-03-14",
+        "Ratanakiri police chief Kimsan said officers of Ratanakiri and Attapeu would meet again in Samakkhixay district on April 5.",
+    );
+    assert_eq!(dates(&a), [Some("2019-04-05".to_string())]);
+    let b = article(
+        "2020-11-20",
+        "The Champasak governor said the two provinces would sign the plan with Stung Treng on January 12.",
+    );
+    assert_eq!(dates(&b), [Some("2021-01-12".to_string())]);
+}
+
+#[test]
+fn days_of_a_weekly_schedule_date_nothing() {
+    let a = article(
+        "2022-11-15",
+        "Officials of Champasak and Stung Treng met at the Trapeang Kriel checkpoint on October 20. At that meeting, both sides agreed that market days would be limited to Saturday and Sunday.",
+    );
+    assert_eq!(dates(&a), [Some("2022-10-20".to_string())]);
+    let b = article(
+        "2021-06-10",
+        "Ratanakiri and Attapeu health officers met in Ban Lung on Monday and agreed to exchange case data every Friday.",
+    );
+    assert_eq!(dates(&b), [Some("2021-06-07".to_string())]);
+}
+
+#[test]
+fn a_restrictive_relative_clause_is_not_the_main_clause() {
+    // "that had been shut since …" is background about the market, not
+    // about the reopening.
+    let a = article(
+        "2022-11-15",
+        "Lao and Cambodian officials reopened the Nong Nokkhien border market in Champasak on Sunday, a market that had been shut since the pandemic began.",
+    );
+    assert_eq!(dates(&a), [Some("2022-11-13".to_string())]);
+    let b = article(
+        "2019-04-03",
+        "Stung Treng and Champasak officials on Monday reopened a river crossing that has been closed since floods in 2018.",
+    );
+    assert_eq!(dates(&b), [Some("2019-04-01".to_string())]);
+}
+
+#[test]
+fn a_day_that_owns_a_noun_dates_that_noun() {
+    // "today's decisions" dates the decisions, not next week's meeting.
+    let a = article(
+        "2020-03-18",
+        "Ratanakiri and Attapeu border officials will meet at the Ta Veaeng border post on March 25 to put today's decisions into practice.",
+    );
+    assert_eq!(dates(&a), [Some("2020-03-25".to_string())]);
+    let b = article(
+        "2020-03-18",
+        "Officials of Stung Treng and Champasak will meet next week to carry out yesterday's plan.",
+    );
+    assert_eq!(dates(&b), [Some("2020-03".to_string())]);
+    // Yet "Monday's meeting" is the meeting of Monday.
+    let c = article(
+        "2020-03-18",
+        "Monday's meeting of Stung Treng and Champasak officials in Pakse agreed on joint patrols.",
+    );
+    assert_eq!(dates(&c), [Some("2020-03-16".to_string())]);
+}
+
+#[test]
+fn a_day_before_the_occasion_just_told_counts_from_it() {
+    let a = article(
+        "2019-11-26",
+        "A power line between Champasak and Stung Treng was inaugurated at Ban Hat on Saturday. The two ministers held talks in Pakse the day before the inauguration.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2019-11-23".to_string()),
+            Some("2019-11-22".to_string())
+        ]
+    );
+    let b = article(
+        "2021-04-10",
+        "Governors of Attapeu and Ratanakiri held talks in Ban Lung on April 6. The day after the talks, officials of the two provinces signed a trade plan.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2021-04-06".to_string()),
+            Some("2021-04-07".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_span_of_two_months_is_one_occasion() {
+    let a = article(
+        "2019-10-03",
+        "Joint survey teams of Preah Vihear and Champasak checked the border markers in March and April this year.",
+    );
+    assert_eq!(dates(&a), [Some("2019-03".to_string())]);
+    let b = article(
+        "2021-07-01",
+        "Joint medical teams from Laos and Cambodia screened villagers in Attapeu and Ratanakiri in May and June.",
+    );
+    assert_eq!(dates(&b), [Some("2021-05".to_string())]);
+}
+
+#[test]
+fn a_sentence_that_follows_the_occasion_tells_the_one_before_it() {
+    let a = article(
+        "2018-07-24",
+        "Forestry officials from Preah Vihear and Champasak met in Tbaeng Meanchey yesterday. The talks came after a joint search last week in Choam Ksant district by Cambodian rangers and Lao forestry officers.",
+    );
+    assert_eq!(
+        events(&a),
+        [
+            (
+                Some("2018-07-23".to_string()),
+                "meeting".to_string(),
+                vec!["KH-13".to_string(), "LA-CH".to_string()]
+            ),
+            (
+                Some("2018-07".to_string()),
+                "operation".to_string(),
+                vec!["KH-13".to_string()]
+            )
+        ]
+    );
+    let b = article(
+        "2021-09-24",
+        "Stung Treng handed over vaccines to Champasak on Thursday. The donation followed a request by the Champasak governor during a video conference with Stung Treng officials on September 3.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2021-09-23".to_string()),
+            Some("2021-09-03".to_string())
+        ]
+    );
+}

@@ -155,8 +155,10 @@ pub(super) fn read_sentences<'g>(
         let dateline = st.len() < 120
             && (agency_dateline > 0
                 || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && kind.is_none()));
-        // "The ceremony came a day after they signed an MoU": a signing.
-        if let Some((_, b, _)) = triggers::came_after(lst) {
+        // "The ceremony came a day after they signed an MoU": a signing, not
+        // the ceremony told again.
+        let follows = triggers::follows(lst);
+        if let Some(b) = follows {
             kind = triggers::classify(&lst[b..]).or(kind);
         }
         let occasions = match kind {
@@ -184,9 +186,11 @@ pub(super) fn read_sentences<'g>(
         // A span of years dates no occasion but is still a time of its own:
         // the sentence ("erecting 121 markers between 2000 and 2005") tells
         // of another time than the occasion before it.
+        // So does the year of a total ("worth 12.6 billion baht in 2022").
         let spans_years = all_dates[di..dj].iter().any(|m| {
             m.date.is_some_and(|d| d.precision() == Precision::Year)
-                && digit_groups(&text[m.start..m.end]) >= 2
+                && (digit_groups(&text[m.start..m.end]) >= 2
+                    || triggers::is_aggregate_year(lst, m.start - s.start))
         });
         out.push(SentenceInfo {
             span: *s,
@@ -199,7 +203,7 @@ pub(super) fn read_sentences<'g>(
             quote: triggers::is_quote(st),
             non_event: triggers::non_event(lst),
             background: triggers::background(main),
-            anaphoric: triggers::anaphoric(lst),
+            anaphoric: follows.is_none() && triggers::anaphoric(lst),
             earlier: kind.is_some() && triggers::earlier_occasion(lst),
             lao,
             khmer,
@@ -237,6 +241,33 @@ fn occasion_times(
             && matches!(m.form, DateForm::Period | DateForm::Relative)
             && triggers::is_non_occasion_year(lst, a)
         {
+            continue;
+        }
+        if year_only && triggers::is_aggregate_year(lst, a) {
+            continue;
+        }
+        // "today's decisions": dates the noun it owns, an occasion only when
+        // that noun names one ("Monday's meeting").
+        if let Some(owned) = lst[b..]
+            .strip_prefix("'s ")
+            .or_else(|| lst[b..].strip_prefix("’s "))
+        {
+            let phrase = owned
+                .split(|c: char| !c.is_alphanumeric() && c != ' ' && c != '-')
+                .next()
+                .unwrap_or("");
+            let noun: String = phrase
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if triggers::classify(&noun).is_none() {
+                continue;
+            }
+        }
+        // A day of the week in a schedule ("market days limited to Saturday
+        // and Sunday", "every Friday") is no day in particular.
+        if m.form == DateForm::Weekday && is_schedule_day(lst, a) {
             continue;
         }
         let written = &st[a..b];
@@ -286,6 +317,47 @@ fn occasion_times(
         }
     }
     out
+}
+
+/// Whether two month dates joined by a bare "and" are one stretch of time
+/// ("field work in March and April this year", dated by its first month),
+/// not two occasions.
+fn month_span(a: Option<PartialDate>, b: Option<PartialDate>, between: &str) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let month = |d: PartialDate| {
+        (d.precision() == Precision::Month)
+            .then(|| {
+                d.month()
+                    .map(|m| i64::from(d.year().unwrap_or(0)) * 12 + i64::from(m))
+            })
+            .flatten()
+    };
+    between.trim_matches(|c: char| c.is_whitespace() || c == ',') == "and"
+        && matches!((month(a), month(b)), (Some(x), Some(y)) if y == x + 1)
+}
+
+/// Whether the weekday at `start` names a day of a weekly schedule: after
+/// "every", "each", "limited to", "open on", or coordinated with such a one
+/// ("limited to Saturday and Sunday").
+fn is_schedule_day(lst: &str, start: usize) -> bool {
+    let before = text_before(lst, start, 40).trim_end();
+    const SCHEDULE: [&str; 6] = [
+        "every",
+        "each",
+        "limited to",
+        "restricted to",
+        "open on",
+        "weekly on",
+    ];
+    // "Saturday and Sunday": the second day takes the first one's reading.
+    let first = before
+        .strip_suffix(" and")
+        .and_then(|b| b.rsplit_once(' '))
+        .filter(|(_, day)| day.ends_with("day"))
+        .map_or(before, |(head, _)| head.trim_end());
+    SCHEDULE.iter().any(|w| first.ends_with(w))
 }
 
 /// How many runs of digits `s` holds ("2019-2020": 2).
@@ -375,7 +447,10 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
             (None, None) => Some(kind),
             (None, Some(prev)) => {
                 let p = &whens[wi - 1];
-                if w.date != p.date && coordinated(&lst[p.end..w.start]) {
+                if w.date != p.date
+                    && coordinated(&lst[p.end..w.start])
+                    && !month_span(p.date, w.date, &lst[p.end..w.start])
+                {
                     Some(prev.kind)
                 } else {
                     // A closer date of the same occasion ("earlier this month
@@ -446,6 +521,10 @@ fn main_clause(lst: &str) -> &str {
         let rest = &lst[at + 1..];
         let after_comma = lst[..*at].ends_with(',');
         ["who ", "whose "].iter().any(|w| rest.starts_with(w))
+            // "the market that had been shut since …"
+            || ["that had been ", "that has been ", "that have been "]
+                .iter()
+                .any(|w| rest.starts_with(w))
             || (after_comma && ["where ", "which "].iter().any(|w| rest.starts_with(w)))
     });
     relative.map_or(lst, |(at, _)| &lst[..at])

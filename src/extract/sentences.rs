@@ -130,8 +130,10 @@ fn split_block(text: &str, bstart: usize, bend: usize, para: usize, out: &mut Ve
                 .next()
                 .map(|ch| ch.is_uppercase() || ch == '(' || ch.is_numeric())
                 .unwrap_or(false);
-            let starts_here =
-                sent_start >= line_start || block[sent_start..line_start].trim().is_empty();
+            // The whole line, from its start: a heading, not the tail of a
+            // hard-wrapped line ("… along the border. Ratanakiri and").
+            let (a, b) = (sent_start.min(line_start), sent_start.max(line_start));
+            let starts_here = block[a..b].trim().is_empty();
             if !line.is_empty()
                 && !ends_sentence
                 && starts_here
@@ -287,6 +289,23 @@ mod tests {
                 "Asst. Prof. Sokha and Cpl. Vanna watched."
             ]
         );
+    }
+
+    #[test]
+    fn the_tail_of_a_wrapped_line_is_no_heading() {
+        let t = "They last spoke in January. Ratanakiri and\nAttapeu officers will meet next week.";
+        assert_eq!(
+            texts(t),
+            [
+                "They last spoke in January.",
+                "Ratanakiri and\nAttapeu officers will meet next week."
+            ]
+        );
+        let t = "Police seized 40 kg of drugs. Stung Treng\nPolice Chief Sok said so.";
+        assert_eq!(texts(t).len(), 2);
+        // A heading line on its own still ends there.
+        let t = "Border talks resume\nOfficials of both provinces met today.";
+        assert_eq!(texts(t).len(), 2);
     }
 
     #[test]

@@ -25,15 +25,15 @@ const LEXICON: &[(EventKind, &str)] = &[
     // People handed over are repatriated, not donated.
     (
         EventKind::Operation,
-        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*|(?:suspects|nationals|migrants|workers|victims|fishermen|brokers|traffickers|smugglers|loggers|men|women|people|citizens) (?:[\w-]+ ){0,2}?(?:were|was|have been|had been) (?:handed (?:over|back)|repatriated|returned|deported|extradited)|returned (?:[\w-]+ ){1,5}?to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side|rangers|officers)",
+        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*|hand(?:ed|s|ing)? (?:over |back )?(?:the |a |two |both )?(?:body|bodies|remains)|hand(?:ed|s|ing)? it (?:over|back) to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side)|transferred (?:[\w-]+ ){0,4}?across the (?:[\w-]+ )?border|sent (?:him |her |them )?back (?:home )?to|(?:suspects|nationals|migrants|workers|victims|fishermen|brokers|traffickers|smugglers|loggers|men|women|people|citizens) (?:[\w-]+ ){0,2}?(?:were|was|have been|had been) (?:handed (?:over|back)|repatriated|returned|deported|extradited)|returned (?:[\w-]+ ){1,5}?to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side|rangers|officers)",
     ),
     (
         EventKind::Aid,
-        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent|presented) (?:[\w,-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks|kip|riels|dollars)|receiv(?:ed|es|ing) (?:[\w,-]+ ){0,6}?(?:aid|assistance|donations?|supplies|equipment|vaccines?|doses|masks|kits|rice|food|medicines?|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? (?:it |them )?over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent|presented) (?:[\w,-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks|kip|riels|dollars)|receiv(?:ed|es|ing) (?:[\w,-]+ ){0,6}?(?:aid|assistance|donations?|supplies|equipment|vaccines?|doses|masks|kits|rice|food|medicines?|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
     ),
     (
         EventKind::Other,
-        r"inaugurat(?:e|ed|es|ing|ion)|open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural|tourism|business|investment|agricultural|food|art|photo) (?:fairs?|exhibitions?|expos?)|festivals?|(?:football|volleyball|friendship|sports?|petanque|boat) (?:match|matches|tournaments?|games|races?)|energi[sz](?:ed|es|ing)|switch(?:ed|es|ing) on|commission(?:ed|ing) (?:the |a |an )?(?:new )?(?:[\w-]+ ){0,3}?(?:line|plant|dam|substation|bridge|road|checkpoint)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
+        r"inaugurat(?:e|ed|es|ing|ion)|(?:re-?)?open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural|tourism|business|investment|agricultural|food|art|photo) (?:fairs?|exhibitions?|expos?)|festivals?|(?:football|volleyball|friendship|sports?|petanque|boat) (?:match|matches|tournaments?|games|races?)|energi[sz](?:ed|es|ing)|switch(?:ed|es|ing) on|commission(?:ed|ing) (?:the |a |an )?(?:new )?(?:[\w-]+ ){0,3}?(?:line|plant|dam|substation|bridge|road|checkpoint)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary",
     ),
     (
         EventKind::Visit,
@@ -45,7 +45,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Agreement,
-        r"sign(?:ed|s|ing)|agreement|agreed|agree|accord|memorandum|mou|pact|treaty|deal|protocol|committed to|pledged",
+        r"sign(?:ed|s|ing)|(?:will|would|to|shall|can|could|may|must) sign|agreement|agreed|agree|accord|memorandum|mou|pact|treaty|deal|protocol|committed to|pledged",
     ),
     (
         EventKind::Operation,
@@ -60,7 +60,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     // same sentence names the kind ("agreed to open a market" is an agreement).
     (
         EventKind::Other,
-        r"open (?:a |the |an |new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|crossing|bridge|market)|(?:troops|soldiers|forces|units|army) (?:[\w-]+ ){0,6}?crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
+        r"(?:re-?)?open (?:a |the |an |new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|crossing|bridge|market)|(?:troops|soldiers|forces|units|army) (?:[\w-]+ ){0,6}?crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
     ),
 ];
 
@@ -283,10 +283,17 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
     let c = r.captures(s)?;
     let whole = c.get(0)?;
     let which = c.get(1)?.as_str();
-    // "the day after the summit": dated by the noun phrase, not by the previous occasion.
+    // "the day after the summit": dated by the noun phrase, not by the
+    // previous occasion, unless the phrase names an occasion just told ("held
+    // talks in Pakse the day before the inauguration").
     if matches!(which, "day after" | "day before") {
         let rest = s[whole.end()..].trim_start();
-        if !(rest.is_empty() || rest.starts_with([',', '.', ';'])) {
+        let told = rest.strip_prefix("the ").is_some_and(|r| {
+            OCCASION_NOUNS.iter().any(|n| {
+                r.starts_with(n) && !r[n.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+        });
+        if !(told || rest.is_empty() || rest.starts_with([',', '.', ';'])) {
             return None;
         }
     }
@@ -321,6 +328,27 @@ pub fn came_after(s: &str) -> Option<(usize, usize, i64)> {
     Some((c.get(1)?.start(), c.get(0)?.end(), sign * n * unit))
 }
 
+/// Where a sentence whose subject refers back to the occasion told tells of
+/// another one before or after it ("The talks came after a joint search last
+/// week", "The donation followed a request by the governor on September 3",
+/// "The ceremony came a day after they signed"): the end of that verb, from
+/// which the other occasion is read.
+pub fn follows(s: &str) -> Option<usize> {
+    debug_assert!(folded(s));
+    static R: OnceLock<Regex> = OnceLock::new();
+    if !(s.contains("after")
+        || s.contains("before")
+        || s.contains("follow")
+        || s.contains("preced"))
+    {
+        return None;
+    }
+    let r = R.get_or_init(|| {
+        compile(r"^(?:(?:the|this|that|these|those) (?:[\w'-]+ ){0,3}?(?:meetings?|talks|visits?|trip|ceremony|donations?|handover|signing|agreement|operations?|patrols?|raids?|arrests?|inauguration|event|conference|summit|exchanges?|opening|reopening|announcement|move|decision|transfer)|it|this) (?:(?:came|comes|took place|were held|was held) (?:(?:just|shortly|soon|a|one|two|three|four|five) (?:days? |weeks? )?)?(?:after|before)|followed|follows|(?:was|were) (?:followed|preceded) by)(?-u:\b)")
+    });
+    r.find(s).map(|m| m.end())
+}
+
 /// A later part of the day just told: "…, and in the afternoon he called
 /// on the Prime Minister", "later that day". Returns its span.
 pub fn part_of_day(s: &str) -> Option<(usize, usize)> {
@@ -340,6 +368,22 @@ pub fn part_of_day(s: &str) -> Option<(usize, usize)> {
             .len();
     Some((m.start() + lead, m.end()))
 }
+
+/// Nouns that name an occasion, for "the day before the …".
+const OCCASION_NOUNS: [&str; 12] = [
+    "talks",
+    "meeting",
+    "inauguration",
+    "ceremony",
+    "signing",
+    "visit",
+    "handover",
+    "opening",
+    "reopening",
+    "launch",
+    "donation",
+    "patrol",
+];
 
 /// The number a small count word names ("a", "one" … "five").
 fn count_word(w: &str) -> i64 {
@@ -381,6 +425,24 @@ pub fn is_report_date(sentence: &str, start: usize, end: usize) -> bool {
         .map_or(pre, |(i, _)| &pre[i..]);
     let post = sentence.get(end..).unwrap_or("");
     before.is_match(pre_tail) || after.is_match(post)
+}
+
+/// Whether a year mention dates a total rather than an occasion: "seized more
+/// than four tonnes of drugs in 2018", "treated some 1,200 patients in
+/// 2019" (a count over the year, not one occasion in it).
+pub fn is_aggregate_year(sentence: &str, start: usize) -> bool {
+    debug_assert!(folded(sentence));
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        compile(r"(?-u:\b)(?:more than|over|nearly|almost|a total of|at least|some|about|around) (?:[\d,.]+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands) (?:[\w,.$-]+ ){0,14}?in\s+$")
+    });
+    let pre = sentence.get(..start).unwrap_or("");
+    let tail = pre
+        .char_indices()
+        .rev()
+        .nth(140)
+        .map_or(pre, |(i, _)| &pre[i..]);
+    r.is_match(tail)
 }
 
 /// Whether a year mention is a figure's reference year or a target rather than
@@ -482,6 +544,42 @@ mod tests {
             operation
         );
         assert_eq!(k("The delegation returned to Vientiane."), None);
+        // Reopening is opening.
+        assert_eq!(
+            k("Officials of both sides reopened the border market on Sunday."),
+            Some(EventKind::Other)
+        );
+        assert_eq!(
+            k("The re-opening of the Dong Kralor crossing drew crowds."),
+            Some(EventKind::Other)
+        );
+        // Bodies, patients and people sent back across the border.
+        assert_eq!(
+            k("Lao police handed it over to Cambodian officials at the border."),
+            operation
+        );
+        assert_eq!(
+            k("Rescuers handed over the bodies to their families' village chief."),
+            operation
+        );
+        assert_eq!(
+            k("The patient was transferred by ambulance across the Lao-Cambodian border."),
+            operation
+        );
+        assert_eq!(
+            k("An injured driver was sent back to Champasak after treatment."),
+            operation
+        );
+        // A signing to come, in the base form.
+        assert_eq!(
+            k("They said they would sign the plan in May."),
+            Some(EventKind::Agreement)
+        );
+        assert_eq!(
+            k("Both sides are to sign a memorandum."),
+            Some(EventKind::Agreement)
+        );
+        assert_eq!(k("It is a sign of trust."), None);
         // Sport between the two sides is an occasion.
         let other = Some(EventKind::Other);
         assert_eq!(
@@ -492,6 +590,30 @@ mod tests {
             k("A volleyball tournament was held for border troops."),
             other
         );
+    }
+
+    #[test]
+    fn totals_over_a_year_are_no_occasion() {
+        let agg = |s: &str, year: &str| {
+            let l = s.to_ascii_lowercase();
+            l.find(year).is_some_and(|at| is_aggregate_year(&l, at))
+        };
+        assert!(agg(
+            "Police seized more than four tonnes of drugs in 2018.",
+            "2018"
+        ));
+        assert!(agg(
+            "Some 1,200 cubic metres of rosewood were seized in the province in 2017.",
+            "2017"
+        ));
+        assert!(!agg(
+            "The two provinces signed a memorandum in 2018.",
+            "2018"
+        ));
+        assert!(!agg(
+            "In 2018, police of both provinces seized 40 kg of heroin.",
+            "2018"
+        ));
     }
 
     #[test]
@@ -508,6 +630,23 @@ mod tests {
         );
         // Only when its subject refers back to what was told.
         assert_eq!(came("Officials arrived two days after the flood."), None);
+        let rest = |s: &str| {
+            let l = lower(s);
+            follows(&l).map(|at| l[at..].trim().to_string())
+        };
+        assert_eq!(
+            rest("The talks came after a joint search last week."),
+            Some("a joint search last week.".to_string())
+        );
+        assert_eq!(
+            rest("The donation followed a request by the governor on May 3."),
+            Some("a request by the governor on may 3.".to_string())
+        );
+        assert_eq!(rest("Police followed the suspects to the border."), None);
+        assert_eq!(
+            rest("The police followed the suspects to the border."),
+            None
+        );
         let part = |s: &str| {
             let l = lower(s);
             part_of_day(&l).map(|(a, b)| l[a..b].to_string())
@@ -690,6 +829,16 @@ mod tests {
         );
         // "the day after the summit" is dated by the summit, not by what came before.
         assert_eq!(after_previous("the day after the summit they left."), None);
+        // ... but "the talks", "the inauguration" just told are the previous one.
+        assert_eq!(
+            after_previous("the ministers held talks in pakse the day before the inauguration.")
+                .map(|t| t.2),
+            Some(-1)
+        );
+        assert_eq!(
+            after_previous("the day after the talks, the two sides signed.").map(|t| t.2),
+            Some(1)
+        );
         // Counted days, either way.
         assert_eq!(
             after_previous("a day earlier, rescuers searched the river.").map(|t| t.2),

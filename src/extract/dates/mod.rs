@@ -8,7 +8,7 @@
 //! dashes, slashes, dots, commas, other punctuation, paragraph breaks), then
 //! one left-to-right pass tries a fixed set of patterns at each token. Every
 //! pattern looks at most a dozen tokens ahead (and the future-tense check at
-//! most 15 tokens back), so the whole tagger is linear in the text length.
+//! most 24 tokens back), so the whole tagger is linear in the text length.
 //! Mentions come back in text order, never overlap, and their byte offsets
 //! slice the text exactly (any Unicode is fine: curly quotes, Khmer script,
 //! en dashes, non-breaking spaces, which count as spaces).
@@ -53,7 +53,7 @@
 //! * Day/month without a year ("May 27", "in May"): the reference year,
 //!   except that a month after the reference month means the previous year
 //!   (news reports the past). With a future cue before it in the same sentence
-//!   ("will", "shall", "'ll", "scheduled", "upcoming", "planned", "expected",
+//!   ("will", "would", "shall", "'ll", "scheduled", "upcoming", "planned", "expected",
 //!   "due", "is/are to", "to be") the rule flips: a month before the reference
 //!   month means the next year. With a year-only reference: that year. With
 //!   no reference (or a reference of unknown year): `XXXX-MM-DD` / `XXXX-MM`.
@@ -248,6 +248,13 @@ mod tests {
     const R: Option<&str> = Some("2022-05-30");
 
     #[test]
+    fn hyphenated_ordinals_are_adjectives_not_days() {
+        assert!(tag("the 11th-century temple on the cliff", R).is_empty());
+        assert!(tag("Pakse, the 3rd-largest town of Laos", R).is_empty());
+        assert_eq!(date_of("They met on the 3rd.", R), "2022-05-03");
+    }
+
+    #[test]
     fn day_month_year_forms() {
         assert_eq!(
             one("Talks opened on 27 May 2022 in Pakse.", R),
@@ -277,6 +284,17 @@ mod tests {
         assert_eq!(date_of("met on December 12", R), "2021-12-12");
         // ... unless the sentence speaks of the future.
         assert_eq!(date_of("They will meet on June 9", R), "2022-06-09");
+        // Reported speech looks forward too.
+        assert_eq!(
+            date_of("He said both sides would meet again on December 3", R),
+            "2022-12-03"
+        );
+        assert_eq!(date_of("They would sign it on July 1", R), "2022-07-01");
+        // A cue far back in a long clause still counts.
+        assert_eq!(
+            date_of("The request will be discussed at a meeting of the two countries' national border committees in Vientiane in March", R),
+            "2023-03"
+        );
         assert_eq!(
             date_of("The talks are to resume on January 4", R),
             "2023-01-04"

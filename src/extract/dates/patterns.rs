@@ -236,9 +236,11 @@ impl Scanner<'_> {
         self.kw(i)?.offset()
     }
 
-    /// A future-tense cue earlier in the same sentence (at most 15 tokens back).
+    /// A future-tense cue earlier in the same sentence (at most 24 tokens
+    /// back: "will be discussed at a meeting of the two countries' national
+    /// border committees in Vientiane in August").
     pub(super) fn future(&self, i: usize) -> bool {
-        let lo = i.saturating_sub(15);
+        let lo = i.saturating_sub(24);
         let mut j = i;
         while j > lo {
             j -= 1;
@@ -251,6 +253,7 @@ impl Scanner<'_> {
                     ..
                 } => match k {
                     Keyword::Will
+                    | Keyword::Would
                     | Keyword::Shall
                     | Keyword::Ll
                     | Keyword::Scheduled
@@ -404,7 +407,7 @@ impl Scanner<'_> {
                 return Some(impossible(i, j));
             }
         }
-        // The future check only when it matters (it looks back up to 15 tokens).
+        // The future check only when it matters (it looks back up to 24 tokens).
         let fut = ys == YearSpec::Unstated && self.future(i);
         let date = self.anchor.resolve(m, Some(d), ys, fut);
         let end_date = end.and_then(|(m2, d2)| {
@@ -841,7 +844,11 @@ impl Scanner<'_> {
             || self.is_kw(day + 1, Keyword::Or))
             && self.num(day + 2).is_some_and(|(_, _, ord)| ord)
             && noun_at(day + 3);
-        if noun_at(day + 1) || coordinated_count {
+        // "the 11th-century temple", "the 3rd-largest": a compound adjective.
+        let hyphenated = self.tok(day + 1).is_some_and(|t| {
+            !t.gap && self.text.get(t.start..t.end) == Some("-") && noun_at(day + 2)
+        });
+        if noun_at(day + 1) || coordinated_count || hyphenated {
             return None;
         }
         let fut = self.future(start);
