@@ -1337,3 +1337,31 @@ fn a_sentence_that_follows_the_occasion_tells_the_one_before_it() {
         ]
     );
 }
+
+#[test]
+fn border_provinces_listed_to_describe_the_border_take_no_part() {
+    let a = article(
+        "2023-06-20",
+        "Phnom Penh, June 20 (AKP) -- The Lao and Cambodian parliament speakers held talks at the National Assembly in Phnom Penh this morning. They also encouraged the border provinces of both countries - Stung Treng, Ratanakiri and Preah Vihear on the Cambodian side and Champasak and Attapeu on the Lao side - to cooperate more closely.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2023-06-20".to_string()),
+            "meeting".to_string(),
+            vec!["KH-12".to_string()]
+        )]
+    );
+    let b = article(
+        "2023-02-16",
+        "The Lao and Cambodian foreign ministers held talks in Phnom Penh on Wednesday. Both welcomed progress in demarcating the common border, which stretches some 540 km through Stung Treng, Ratanakiri and Preah Vihear in Cambodia and Champasak and Attapeu in Laos.",
+    );
+    assert_eq!(
+        events(&b),
+        [(
+            Some("2023-02-15".to_string()),
+            "meeting".to_string(),
+            vec!["KH-12".to_string()]
+        )]
+    );
+}

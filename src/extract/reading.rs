@@ -134,12 +134,20 @@ pub(super) fn read_sentences<'g>(
         let main = main_clause(lst);
         let described =
             background_relative(lst, main.len()).map(|(a, b)| (s.start + a, s.start + b));
+        // The border provinces listed to describe the border, in a sentence
+        // with no time of its own, take no part ("They encouraged the border
+        // provinces of both countries - Stung Treng, … - to cooperate").
+        let listing = (di == dj)
+            .then(|| triggers::border_listing(lst))
+            .flatten()
+            .map(|a| s.start + a);
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
             .filter(|p| p.start - s.start >= agency_dateline)
             .filter(|p| !described.is_some_and(|(a, b)| a <= p.start && p.end <= b))
             .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p) && !is_way_home(lower, p))
             .filter(|p| !is_river_by_article(lower, p))
+            .filter(|p| !listing.is_some_and(|a| p.start >= a))
             .copied()
             .collect();
         let mut kind = triggers::classify(lst);

@@ -349,6 +349,22 @@ pub fn follows(s: &str) -> Option<usize> {
     r.find(s).map(|m| m.end())
 }
 
+/// Where a sentence starts listing the border provinces as a description
+/// of the border rather than as parties: "the border provinces of both
+/// countries - Stung Treng, Ratanakiri and …", "the common border, which
+/// stretches some 540 km through …". Returns the end of that phrase.
+pub fn border_listing(s: &str) -> Option<usize> {
+    debug_assert!(folded(s));
+    static R: OnceLock<Regex> = OnceLock::new();
+    if !s.contains("border") {
+        return None;
+    }
+    let r = R.get_or_init(|| {
+        compile(r"(?-u:\b)(?:border provinces(?: of (?:both|the two) (?:countries|sides|nations))? ?(?:-|–|—|:|\(|, (?:namely|including))|border,? (?:which|that) (?:stretches|runs|extends|passes)|border (?:stretches|runs|extends|passes) )")
+    });
+    r.find(s).map(|m| m.end())
+}
+
 /// A later part of the day just told: "…, and in the afternoon he called
 /// on the Prime Minister", "later that day". Returns its span.
 pub fn part_of_day(s: &str) -> Option<(usize, usize)> {
@@ -614,6 +630,26 @@ mod tests {
             "In 2018, police of both provinces seized 40 kg of heroin.",
             "2018"
         ));
+    }
+
+    #[test]
+    fn the_border_described_by_its_provinces() {
+        let at = |s: &str| {
+            let l = s.to_ascii_lowercase();
+            border_listing(&l).map(|e| l[e..].trim().to_string())
+        };
+        assert_eq!(
+            at("They encouraged the border provinces of both countries - Stung Treng and Champasak - to cooperate."),
+            Some("stung treng and champasak - to cooperate.".to_string())
+        );
+        assert_eq!(
+            at("They noted the common border, which stretches 540 km through Attapeu and Ratanakiri."),
+            Some("540 km through attapeu and ratanakiri.".to_string())
+        );
+        assert_eq!(
+            at("Officials from the two border provinces met in Pakse."),
+            None
+        );
     }
 
     #[test]
