@@ -1365,3 +1365,65 @@ fn border_provinces_listed_to_describe_the_border_take_no_part() {
         )]
     );
 }
+
+#[test]
+fn when_a_measure_takes_effect_is_no_occasion() {
+    let a = article(
+        "2019-05-27",
+        "Khong and Thala Barivat district officials met at the Nong Nokkhien checkpoint on Saturday. Under the minutes signed at the meeting, the crossing will open until 8pm, starting next month.",
+    );
+    assert_eq!(dates(&a), [Some("2019-05-25".to_string())]);
+    let b = article(
+        "2021-03-02",
+        "Attapeu and Ratanakiri agreed on Monday to share case data daily, effective from March 15.",
+    );
+    assert_eq!(dates(&b), [Some("2021-03-01".to_string())]);
+}
+
+#[test]
+fn numbered_days_and_what_follows_count_from_the_occasion_told() {
+    let a = article(
+        "2017-05-06",
+        "A Ratanakiri delegation visited Attapeu province from May 3 to 4. On the first day, the two sides held talks in Samakhixay. On the second day, the two sides signed the minutes of the meeting.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2017-05-03".to_string()),
+            Some("2017-05-03".to_string()),
+            Some("2017-05-04".to_string())
+        ]
+    );
+    // A signing on the second day is its own occasion, by another wording.
+    let b = article(
+        "2018-03-10",
+        "Stung Treng officials visited Champasak from March 6 to 8. On the third day, the two provinces signed a plan for joint patrols.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2018-03-06".to_string()),
+            Some("2018-03-08".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_first_signing_years_ago_is_an_occasion_of_that_year() {
+    let a = article(
+        "2019-12-10",
+        "Champasak and Stung Treng officials met in Pakse on Sunday. Champasak and Stung Treng signed their first memorandum of understanding on cooperation in 2008 and have held meetings every year since.",
+    );
+    assert_eq!(
+        dates(&a),
+        [Some("2019-12-08".to_string()), Some("2008".to_string())]
+    );
+    let b = article(
+        "2022-07-23",
+        "Preah Vihear and Champasak signed their first cooperation agreement in 2014, and their officials meet regularly.",
+    );
+    assert_eq!(
+        events(&b).first().map(|e| e.0.clone()),
+        Some(Some("2014".to_string()))
+    );
+}

@@ -273,6 +273,22 @@ fn occasion_times(
                 continue;
             }
         }
+        // When a measure takes effect ("will open from 6am to 8pm, starting
+        // next month") is no occasion.
+        let lead = text_before(lst, a, 24).trim_end();
+        if [
+            "starting",
+            "effective",
+            "beginning",
+            "starting from",
+            "effective from",
+            "with effect from",
+        ]
+        .iter()
+        .any(|w| lead.ends_with(w))
+        {
+            continue;
+        }
         // A day of the week in a schedule ("market days limited to Saturday
         // and Sunday", "every Friday") is no day in particular.
         if m.form == DateForm::Weekday && is_schedule_day(lst, a) {

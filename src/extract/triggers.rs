@@ -195,7 +195,7 @@ cue!(
 // bordered by", "adjoins"), which names provinces that take no part.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
@@ -279,6 +279,22 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
             return None;
         }
         return Some((whole.start(), whole.end(), sign * n * unit));
+    }
+    // "On the second day, the two sides signed the minutes": a day of the
+    // occasion just told, counted from its first.
+    static NTH: OnceLock<Regex> = OnceLock::new();
+    let nth = NTH.get_or_init(|| {
+        compile(r"(?-u:\b)on (?:its |the |their )(first|opening|second|third|fourth) day(?-u:\b)")
+    });
+    if let Some(c) = s.contains(" day").then(|| nth.captures(s)).flatten() {
+        let offset = match c.get(1)?.as_str() {
+            "first" | "opening" => 0,
+            "second" => 1,
+            "third" => 2,
+            _ => 3,
+        };
+        let whole = c.get(0)?;
+        return Some((whole.start(), whole.end(), offset));
     }
     let c = r.captures(s)?;
     let whole = c.get(0)?;
@@ -475,7 +491,18 @@ pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
         .rev()
         .nth(30)
         .map_or(pre, |(i, _)| &pre[i..]);
-    r.is_match(tail)
+    // "signed their first memorandum of understanding in 2008": the year of
+    // the signing, not of a document named.
+    let clause = pre
+        .char_indices()
+        .rev()
+        .nth(90)
+        .map_or(pre, |(i, _)| &pre[i..]);
+    let signed = clause
+        .rsplit([',', ';'])
+        .next()
+        .is_some_and(|c| c.contains("signed "));
+    r.is_match(tail) && !(signed && tail.trim_end().ends_with(" in"))
 }
 
 #[cfg(test)]
@@ -865,6 +892,15 @@ mod tests {
         );
         // "the day after the summit" is dated by the summit, not by what came before.
         assert_eq!(after_previous("the day after the summit they left."), None);
+        // The numbered days of the occasion told.
+        assert_eq!(
+            after_previous("on the second day, the two sides signed the minutes.").map(|t| t.2),
+            Some(1)
+        );
+        assert_eq!(
+            after_previous("on the opening day, the governor proposed joint patrols.").map(|t| t.2),
+            Some(0)
+        );
         // ... but "the talks", "the inauguration" just told are the previous one.
         assert_eq!(
             after_previous("the ministers held talks in pakse the day before the inauguration.")

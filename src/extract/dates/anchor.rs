@@ -90,6 +90,15 @@ impl Anchor {
         PartialDate::ymd(y, (total.rem_euclid(12) + 1) as u32, d)
     }
 
+    /// Day `d` of the reference month moved by `shift` months ("the 20th of
+    /// last month": −1).
+    pub(super) fn day_of_month(&self, d: u32, shift: i64) -> Option<PartialDate> {
+        let (y, m) = (self.y?, self.m?);
+        let total = i64::from(y) * 12 + i64::from(m) - 1 + shift;
+        let y = i32::try_from(total.div_euclid(12)).ok()?;
+        PartialDate::ymd(y, (total.rem_euclid(12) + 1) as u32, d)
+    }
+
     /// Month `m` (with day `d`) given the year spec of the expression.
     pub(super) fn resolve(
         &self,

@@ -248,6 +248,20 @@ mod tests {
     const R: Option<&str> = Some("2022-05-30");
 
     #[test]
+    fn ordinal_days_of_a_named_month() {
+        assert_eq!(
+            date_of("They met on the 20th of last month.", R),
+            "2022-04-20"
+        );
+        assert_eq!(
+            date_of("It opens on the 3rd of next month.", R),
+            "2022-06-03"
+        );
+        let v = tag("visited on the 3rd and 4th of this month", R);
+        assert_eq!(v.first().map(|m| m.1.as_str()), Some("2022-05-03"), "{v:?}");
+    }
+
+    #[test]
     fn hyphenated_ordinals_are_adjectives_not_days() {
         assert!(tag("the 11th-century temple on the cliff", R).is_empty());
         assert!(tag("Pakse, the 3rd-largest town of Laos", R).is_empty());

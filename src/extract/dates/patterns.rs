@@ -848,6 +848,38 @@ impl Scanner<'_> {
         let hyphenated = self.tok(day + 1).is_some_and(|t| {
             !t.gap && self.text.get(t.start..t.end) == Some("-") && noun_at(day + 2)
         });
+        // "the 3rd of this month", "the 20th of last month", and the first
+        // of "the 3rd and 4th of this month": the month is named after it.
+        let of_month = |k: usize| {
+            (self.is_kw(k, Keyword::Of) && self.is_kw(k + 2, Keyword::Month))
+                .then(|| match self.kw(k + 1) {
+                    Some(Keyword::This) => Some(0),
+                    Some(Keyword::Last) => Some(-1),
+                    Some(Keyword::Next) => Some(1),
+                    _ => None,
+                })
+                .flatten()
+        };
+        if let Some(shift) = of_month(day + 1) {
+            return Some(found(
+                start,
+                day + 4,
+                self.anchor.day_of_month(d, shift),
+                DateForm::Relative,
+            ));
+        }
+        let second_of_month = (self.is_kw(day + 1, Keyword::And)
+            && self.num(day + 2).is_some_and(|(_, _, ord)| ord))
+        .then(|| of_month(day + 3))
+        .flatten();
+        if let Some(shift) = second_of_month {
+            return Some(found(
+                start,
+                day + 1,
+                self.anchor.day_of_month(d, shift),
+                DateForm::Relative,
+            ));
+        }
         if noun_at(day + 1) || coordinated_count || hyphenated {
             return None;
         }
