@@ -1394,6 +1394,12 @@ fn numbered_days_and_what_follows_count_from_the_occasion_told() {
             Some("2017-05-04".to_string())
         ]
     );
+    // Counted from the first of two days told.
+    let c = article(
+        "2017-05-06",
+        "A Ratanakiri delegation visited Attapeu province on the 3rd and 4th of this month. On the first day, the two sides held talks in Samakhixay.",
+    );
+    assert_eq!(dates(&c)[2], Some("2017-05-03".to_string()));
     // A signing on the second day is its own occasion, by another wording.
     let b = article(
         "2018-03-10",

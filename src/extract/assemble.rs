@@ -153,6 +153,11 @@ impl Builder<'_, '_> {
         let mut touched: Vec<usize> = Vec::new();
         for (n, o) in s.occasions.iter().enumerate() {
             let previous = self.previous_draft(&touched);
+            let previous = if o.from_first {
+                self.first_of_current().or(previous)
+            } else {
+                previous
+            };
             let date = match o.after_previous {
                 Some(days) => self
                     .day_anchor(previous)
@@ -213,6 +218,18 @@ impl Builder<'_, '_> {
                     .and_then(|c| c.drafts.iter().rev().copied().find(dated))
             })
             .or(self.last_dated)
+    }
+
+    /// The first dated event of the current ones: where "on the second day"
+    /// counts from when the sentence before told two days ("visited on the
+    /// 3rd and 4th").
+    fn first_of_current(&self) -> Option<usize> {
+        let cur = self.current.as_ref()?;
+        cur.drafts
+            .iter()
+            .copied()
+            .filter(|d| self.drafts[*d].date.is_some())
+            .min_by_key(|d| self.drafts[*d].date)
     }
 
     /// The occasion a day-counted expression ("the following day", "two

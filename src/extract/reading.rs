@@ -81,6 +81,9 @@ pub(super) struct Occasion {
     /// Dated relative to the occasion told just before ("on the same day" → 0,
     /// "the following day" → 1): its own occasion, never merged by date.
     pub after_previous: Option<i64>,
+    /// Counted from the first day of the occasion told ("on the second day"),
+    /// not from the last one.
+    pub from_first: bool,
 }
 
 /// The most time expressions read in one sentence.
@@ -96,6 +99,7 @@ struct When {
     /// not relative to the report.
     explicit: bool,
     after_previous: Option<i64>,
+    from_first: bool,
 }
 
 /// `lower` is `text` ASCII-lowercased (same byte offsets), for the trigger and cue patterns.
@@ -183,6 +187,7 @@ pub(super) fn read_sentences<'g>(
                         kind,
                         date: Some(date),
                         after_previous: None,
+                        from_first: false,
                     }]
                 })
                 .unwrap_or_default(),
@@ -307,6 +312,7 @@ fn occasion_times(
             date: m.date,
             explicit,
             after_previous: None,
+            from_first: false,
         });
     }
     // A sentence is a clause or a few: more time expressions than this is a
@@ -324,8 +330,10 @@ fn occasion_times(
                 .filter(|&(a, _)| out.iter().any(|w| w.end <= a && w.date.is_some()))
                 .map(|(a, b)| (a, b, 0))
         })
-        .or_else(|| triggers::after_previous(lst));
-    if let Some((a, b, offset)) = anchored {
+        .map(|(a, b, offset)| (a, b, offset, false))
+        .or_else(|| triggers::nth_day(lst).map(|(a, b, offset)| (a, b, offset, true)))
+        .or_else(|| triggers::after_previous(lst).map(|(a, b, offset)| (a, b, offset, false)));
+    if let Some((a, b, offset, from_first)) = anchored {
         if !out.iter().any(|w| w.start < b && a < w.end) {
             let at = out.partition_point(|w| w.start < a);
             out.insert(
@@ -336,6 +344,7 @@ fn occasion_times(
                     date: None,
                     explicit: false,
                     after_previous: Some(offset),
+                    from_first,
                 },
             );
         }
@@ -423,6 +432,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         kind: k,
         date: w.date,
         after_previous: w.after_previous,
+        from_first: w.from_first,
     };
     if whens.len() == 1 {
         return vec![occasion(kind, &whens[0])];

@@ -280,22 +280,6 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
         }
         return Some((whole.start(), whole.end(), sign * n * unit));
     }
-    // "On the second day, the two sides signed the minutes": a day of the
-    // occasion just told, counted from its first.
-    static NTH: OnceLock<Regex> = OnceLock::new();
-    let nth = NTH.get_or_init(|| {
-        compile(r"(?-u:\b)on (?:its |the |their )(first|opening|second|third|fourth) day(?-u:\b)")
-    });
-    if let Some(c) = s.contains(" day").then(|| nth.captures(s)).flatten() {
-        let offset = match c.get(1)?.as_str() {
-            "first" | "opening" => 0,
-            "second" => 1,
-            "third" => 2,
-            _ => 3,
-        };
-        let whole = c.get(0)?;
-        return Some((whole.start(), whole.end(), offset));
-    }
     let c = r.captures(s)?;
     let whole = c.get(0)?;
     let which = c.get(1)?.as_str();
@@ -416,6 +400,28 @@ const OCCASION_NOUNS: [&str; 12] = [
     "donation",
     "patrol",
 ];
+
+/// A numbered day of the occasion told ("On the second day, the two sides
+/// signed the minutes"): its span and the days after that occasion's first.
+pub fn nth_day(s: &str) -> Option<(usize, usize, i64)> {
+    debug_assert!(folded(s));
+    static NTH: OnceLock<Regex> = OnceLock::new();
+    if !s.contains(" day") {
+        return None;
+    }
+    let nth = NTH.get_or_init(|| {
+        compile(r"(?-u:\b)on (?:its |the |their )(first|opening|second|third|fourth) day(?-u:\b)")
+    });
+    let c = nth.captures(s)?;
+    let offset = match c.get(1)?.as_str() {
+        "first" | "opening" => 0,
+        "second" => 1,
+        "third" => 2,
+        _ => 3,
+    };
+    let whole = c.get(0)?;
+    Some((whole.start(), whole.end(), offset))
+}
 
 /// The number a small count word names ("a", "one" … "five").
 fn count_word(w: &str) -> i64 {
@@ -894,13 +900,14 @@ mod tests {
         assert_eq!(after_previous("the day after the summit they left."), None);
         // The numbered days of the occasion told.
         assert_eq!(
-            after_previous("on the second day, the two sides signed the minutes.").map(|t| t.2),
+            nth_day("on the second day, the two sides signed the minutes.").map(|t| t.2),
             Some(1)
         );
         assert_eq!(
-            after_previous("on the opening day, the governor proposed joint patrols.").map(|t| t.2),
+            nth_day("on the opening day, the governor proposed joint patrols.").map(|t| t.2),
             Some(0)
         );
+        assert_eq!(nth_day("on the day of the vote, they met."), None);
         // ... but "the talks", "the inauguration" just told are the previous one.
         assert_eq!(
             after_previous("the ministers held talks in pakse the day before the inauguration.")
