@@ -25,11 +25,11 @@ const LEXICON: &[(EventKind, &str)] = &[
     // People handed over are repatriated, not donated.
     (
         EventKind::Operation,
-        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*|hand(?:ed|s|ing)? (?:over |back )?(?:the |a |two |both )?(?:body|bodies|remains)|hand(?:ed|s|ing)? it (?:over|back) to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side)|transferred (?:[\w-]+ ){0,4}?across the (?:[\w-]+ )?border|sent (?:him |her |them )?back (?:home )?to|(?:suspects|nationals|migrants|workers|victims|fishermen|brokers|traffickers|smugglers|loggers|men|women|people|citizens) (?:[\w-]+ ){0,2}?(?:were|was|have been|had been) (?:handed (?:over|back)|repatriated|returned|deported|extradited)|returned (?:[\w-]+ ){1,5}?to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side|rangers|officers)",
+        r"hand(?:ed|s|ing)? (?:them |him |her )?(?:back |over )(?:to (?:the |their )?(?:[\w-]+ ){1,4}?)?(?:[\w-]+ ){0,3}?(?:workers|nationals|migrants|suspects|prisoners|citizens|victims|fishermen|people|men|women|brokers|traffickers|smugglers|loggers|poachers)|(?:brought|escorted) (?:[\w-]+ ){0,4}?(?:suspects?|brokers|traffickers|smugglers|fishermen|nationals|migrants|workers|victims|loggers|poachers)|jointly (?:search|patrol|inspect|monitor|rescu|investigat)\w*|hand(?:ed|s|ing)? (?:the |two |three |four |five |six |\d+ )?(?:[\w-]+ ){0,3}?(?:suspects|men|women|nationals|workers|migrants|fishermen|people|prisoners|victims|brokers|traffickers|smugglers|loggers|poachers)(?: [\w-]+){0,6}? (?:over|back) to|hand(?:ed|s|ing)? (?:over |back )?(?:the |a |two |both )?(?:body|bodies|remains)|hand(?:ed|s|ing)? it (?:over|back) to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side)|transferred (?:[\w-]+ ){0,4}?across the (?:[\w-]+ )?border|sent (?:him |her |them )?back (?:home )?to|(?:suspects|nationals|migrants|workers|victims|fishermen|brokers|traffickers|smugglers|loggers|men|women|people|citizens) (?:[\w-]+ ){0,2}?(?:were|was|have been|had been) (?:handed (?:over|back)|repatriated|returned|deported|extradited)|returned (?:[\w-]+ ){1,5}?to (?:the |their )?(?:[\w-]+ ){0,2}?(?:officials|authorities|police|counterparts|side|rangers|officers)",
     ),
     (
         EventKind::Aid,
-        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? (?:it |them )?over|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent|presented) (?:[\w,-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks|kip|riels|dollars)|receiv(?:ed|es|ing) (?:[\w,-]+ ){0,6}?(?:aid|assistance|donations?|supplies|equipment|vaccines?|doses|masks|kits|rice|food|medicines?|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
+        r"donat(?:e|ed|es|ing|ion|ions)|hand(?:ed|s|ing)? (?:it |them )?over|hand(?:ed|s|ing)? (?:[\w,-]+ ){1,6}?over to|handover|hand-over|(?:provided|providing|offered|delivered|extended|distributed|sent|presented) (?:[\w,-]+ ){0,4}?(?:aid|assistance|support|funds?|vaccines?|doses|equipment|trucks?|supplies|relief|rice|food|foodstuffs?|medicines?|medical|blankets|tents|goods|items|materials|cash|kits|masks|kip|riels|dollars)|receiv(?:ed|es|ing) (?:[\w,-]+ ){0,6}?(?:aid|assistance|donations?|supplies|equipment|vaccines?|doses|masks|kits|rice|food|medicines?|relief)|grant(?:ed)? (?:[\w-]+ ){0,3}?to|gave (?:[\w-]+ ){0,4}?(?:aid|assistance)|humanitarian aid|relief supplies|(?:was|were|been|being) (?:delivered|donated|handed over|presented)",
     ),
     (
         EventKind::Other,
@@ -41,7 +41,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|gathered (?:in|at|for)|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?",
+        r"met|meet(?:s|ing|ings)?|talks|gathered (?:in|at|for)|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?|attended (?:a |an |the )(?:[\w-]+ ){0,3}?(?:course|training|camp)",
     ),
     (
         EventKind::Agreement,
@@ -60,7 +60,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     // same sentence names the kind ("agreed to open a market" is an agreement).
     (
         EventKind::Other,
-        r"(?:re-?)?open (?:a |the |an |new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|crossing|bridge|market)|(?:troops|soldiers|forces|units|army) (?:[\w-]+ ){0,6}?crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?",
+        r"(?:re-?)?open (?:a |the |an |new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|crossing|bridge|market)|(?:troops|soldiers|forces|units|army) (?:[\w-]+ ){0,6}?crossed (?:[\w-]+ ){0,2}?into|trespass(?:ed|es|ing)?|incursions?|intru(?:ded|sion|sions)|stand-?offs?|blocked|exchanged fire|clash(?:ed|es)?|(?:was|were) held (?:in|at|on)",
     ),
 ];
 
@@ -489,7 +489,7 @@ pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
     debug_assert!(folded(sentence));
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        compile(r"(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:minutes|plan|programme|program|report|budget|memorandum|strategy|roadmap|framework|cooperation) (?:[\w-]+ ){0,3}?(?:in|for|of)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|for|plan|period|vision|target|strategy|budget)\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$)")
+        compile(r"(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:minutes|plan|programme|program|report|budget|memorandum|strategy|roadmap|framework|cooperation) (?:[\w-]+ ){0,3}?(?:in|for|of)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|for|plan|period|vision|target|strategy|budget)\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$|(?-u:\b)(?:expected|due|scheduled|set|planned|likely) to (?:[\w-]+ ){0,3}?(?:in|by)\s+$)")
     });
     let pre = sentence.get(..start).unwrap_or("");
     let tail = pre
@@ -629,6 +629,28 @@ mod tests {
             Some(EventKind::Agreement)
         );
         assert_eq!(k("It is a sign of trust."), None);
+        // Particles moved past the object: "handed the two men over to …".
+        assert_eq!(
+            k("Stung Treng police handed two Lao men wanted for theft over to Champasak police."),
+            operation
+        );
+        assert_eq!(
+            k("The Lao side handed the suspects over to Preah Vihear police."),
+            operation
+        );
+        assert_eq!(
+            k("They handed 10 tonnes of rice over to the villagers."),
+            Some(EventKind::Aid)
+        );
+        // Attending a course; an occasion held somewhere.
+        assert_eq!(
+            k("Twelve teachers attended a month-long Lao language course in Pakse."),
+            meeting
+        );
+        assert_eq!(
+            k("The first edition of the fair was held in Pakse in 2015."),
+            Some(EventKind::Other)
+        );
         // Sport between the two sides is an occasion.
         let other = Some(EventKind::Other);
         assert_eq!(
@@ -662,6 +684,21 @@ mod tests {
         assert!(!agg(
             "In 2018, police of both provinces seized 40 kg of heroin.",
             "2018"
+        ));
+        // The year something is expected to start is a target.
+        let target = |s: &str, year: &str| {
+            let l = s.to_ascii_lowercase();
+            l.find(year).is_some_and(|at| is_non_occasion_year(&l, at))
+        };
+        assert!(target("Supply is expected to start in 2023.", "2023"));
+        assert!(target("The road is due to be completed by 2021.", "2021"));
+        assert!(!target(
+            "The two sides signed a memorandum of understanding in 2008.",
+            "2008"
+        ));
+        assert!(target(
+            "They reviewed the minutes of cooperation in 2019.",
+            "2019"
         ));
     }
 
