@@ -654,27 +654,22 @@ fn text_before(text: &str, end: usize, n: usize) -> &str {
 /// a resident of Hat Say village, Champasak province", "a native of
 /// Attapeu"): not where the occasion happened nor whose officials take part.
 fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
+    static CUES: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let before = text_before(lower, p.start, 80);
-    // The cue must be in the same phrase: no clause break after it.
-    let cue = [
-        "resident of",
-        "residents of",
-        "native of",
-        "natives of",
-        "born in",
-        "who lives in",
-        "living in",
-        "hometown",
-    ]
-    .iter()
-    .filter_map(|c| {
-        before
-            .rmatch_indices(c)
-            // A word of its own: "President of" is no "resident of".
-            .find(|(i, _)| *i == 0 || !before.as_bytes()[i - 1].is_ascii_alphabetic())
-            .map(|(i, _)| i + c.len())
-    })
-    .max();
+    // One pass over the window for all the cues (a search per cue was a
+    // tenth of extraction time).
+    let cues = CUES.get_or_init(|| {
+        triggers::compile(
+            r"residents? of|natives? of|born in|who lives in|living in|hometown",
+        )
+    });
+    // The cue must be in the same phrase: no clause break after it. A word
+    // of its own: "President of" is no "resident of".
+    let cue = cues
+        .find_iter(before)
+        .filter(|m| m.start() == 0 || !before.as_bytes()[m.start() - 1].is_ascii_alphabetic())
+        .map(|m| m.end())
+        .last();
     cue.is_some_and(|i| !before[i..].contains([';', '(', ')']) && !before[i..].contains(". "))
 }
 

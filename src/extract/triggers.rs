@@ -77,7 +77,7 @@ fn false_friends() -> &'static Regex {
 /// Compile one of this module's own patterns. They are constants checked by
 /// the tests (`every_pattern_compiles`), so a failure is a programming error,
 /// reported loudly with the pattern rather than silently dropping a rule.
-fn compile(re: &str) -> Regex {
+pub(super) fn compile(re: &str) -> Regex {
     match Regex::new(re) {
         Ok(r) => r,
         Err(e) => panic!("extractor pattern does not compile: {e}\n{re}"),
