@@ -1433,3 +1433,45 @@ fn a_first_signing_years_ago_is_an_occasion_of_that_year() {
         Some(Some("2014".to_string()))
     );
 }
+
+#[test]
+fn a_visit_told_by_its_end_began_its_length_before() {
+    let a = article(
+        "2024-05-25",
+        "The Lao National Assembly president returned home on Friday after a four-day official visit to Cambodia. He had arrived in Phnom Penh on Tuesday.",
+    );
+    assert_eq!(dates(&a), [Some("2024-05-21".to_string())]);
+    let b = article(
+        "2019-03-09",
+        "The Attapeu governor left Ban Lung on March 8 after a three-day working visit to Ratanakiri.",
+    );
+    assert_eq!(dates(&b), [Some("2019-03-06".to_string())]);
+}
+
+#[test]
+fn the_border_told_by_the_provinces_that_share_it_links_none_of_them() {
+    let a = article(
+        "2024-05-25",
+        "On Thursday, the Lao delegation travelled to Stung Treng and met the governor of Champasak at the Trapeang Kriel checkpoint. The Laos-Cambodia border, about 540 km long, is shared by Champasak and Attapeu provinces in Laos and Stung Treng, Ratanakiri and Preah Vihear provinces in Cambodia.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2024-05-23".to_string()),
+            "visit".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+    let b = article(
+        "2024-03-07",
+        "Officials of Attapeu and Ratanakiri held talks in Ban Lung on Thursday. On the Lao side it runs through Champasak and Attapeu provinces, and on the Cambodian side through Preah Vihear, Stung Treng and Ratanakiri.",
+    );
+    assert_eq!(
+        events(&b),
+        [(
+            Some("2024-03-07".to_string()),
+            "meeting".to_string(),
+            vec!["KH-16".to_string(), "LA-AT".to_string()]
+        )]
+    );
+}

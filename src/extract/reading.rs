@@ -193,6 +193,22 @@ pub(super) fn read_sentences<'g>(
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
+        // "returned home on Friday after a four-day visit": the visit began
+        // three days before Friday.
+        let mut occasions = occasions;
+        if let Some((days, _)) = triggers::visit_told_by_its_end(lst) {
+            if let [o] = occasions.as_mut_slice() {
+                if o.kind == EventKind::Visit && o.after_previous.is_none() {
+                    o.date = o
+                        .date
+                        .filter(|d| d.precision() == Precision::Day)
+                        .and_then(|d| d.to_naive())
+                        .and_then(|d| d.checked_sub_signed(chrono::TimeDelta::days(days - 1)))
+                        .map(PartialDate::from_naive)
+                        .or(o.date);
+                }
+            }
+        }
         let (lao, khmer) = sides(actors::sides(st), &places);
         let anchored = occasions.iter().any(|o| o.after_previous.is_some());
 
@@ -659,9 +675,7 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
     // One pass over the window for all the cues (a search per cue was a
     // tenth of extraction time).
     let cues = CUES.get_or_init(|| {
-        triggers::compile(
-            r"residents? of|natives? of|born in|who lives in|living in|hometown",
-        )
+        triggers::compile(r"residents? of|natives? of|born in|who lives in|living in|hometown")
     });
     // The cue must be in the same phrase: no clause break after it. A word
     // of its own: "President of" is no "resident of".

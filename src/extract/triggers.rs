@@ -356,13 +356,38 @@ pub fn follows(s: &str) -> Option<usize> {
 pub fn border_listing(s: &str) -> Option<usize> {
     debug_assert!(folded(s));
     static R: OnceLock<Regex> = OnceLock::new();
-    if !s.contains("border") {
+    if !(s.contains("border") || s.contains(" side")) {
         return None;
     }
     let r = R.get_or_init(|| {
-        compile(r"(?-u:\b)(?:border provinces(?: of (?:both|the two) (?:countries|sides|nations))? ?(?:-|–|—|:|\(|, (?:namely|including))|border,? (?:which|that) (?:stretches|runs|extends|passes)|border (?:stretches|runs|extends|passes) )")
+        compile(r"(?-u:\b)(?:border provinces(?: of (?:both|the two) (?:countries|sides|nations))? ?(?:-|–|—|:|\(|, (?:namely|including))|border,? (?:which|that) (?:stretches|runs|extends|passes)|border (?:stretches|runs|extends|passes) |border,? (?:[\w ,-]{0,30}?,? )?is shared by|^on the (?:lao|cambodian|thai|vietnamese) side,? it (?:runs|passes|stretches) (?:through|along))")
     });
     r.find(s).map(|m| m.end())
+}
+
+/// A visit told by the return from it: "returned home on Friday after a
+/// four-day official visit", "left Pakse on May 24 after a three-day visit".
+/// Returns the visit's length in days and where the phrase starts. (A visit
+/// that "ended on Friday" is dated by its end, as the news reports it.)
+pub fn visit_told_by_its_end(s: &str) -> Option<(i64, usize)> {
+    debug_assert!(folded(s));
+    static R: OnceLock<Regex> = OnceLock::new();
+    if !s.contains("-day") {
+        return None;
+    }
+    let r = R.get_or_init(|| {
+        compile(r"(?-u:\b)(?:returned home|returned to|flew home|flew back|left)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:after |of )?(?:a|an|his|her|their|the) (two|three|four|five|six|seven)-day (?:[\w-]+ )?visit")
+    });
+    let c = r.captures(s)?;
+    let days = match c.get(1)?.as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        _ => 7,
+    };
+    Some((days, c.get(0)?.start()))
 }
 
 /// A later part of the day just told: "…, and in the afternoon he called
@@ -717,7 +742,36 @@ mod tests {
             Some("540 km through attapeu and ratanakiri.".to_string())
         );
         assert_eq!(
+            at("The Laos-Cambodia border, about 540 km long, is shared by Champasak and Attapeu."),
+            Some("champasak and attapeu.".to_string())
+        );
+        assert_eq!(
+            at("On the Lao side it runs through Champasak and Attapeu provinces."),
+            Some("champasak and attapeu provinces.".to_string())
+        );
+        assert_eq!(
             at("Officials from the two border provinces met in Pakse."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_visit_told_by_its_end() {
+        let end = |s: &str| visit_told_by_its_end(&s.to_ascii_lowercase()).map(|t| t.0);
+        assert_eq!(
+            end("The speaker returned home on Friday after a four-day official visit to Cambodia."),
+            Some(4)
+        );
+        assert_eq!(
+            end("He left Pakse on May 24 after his three-day working visit."),
+            Some(3)
+        );
+        assert_eq!(
+            end("The minister ended a three-day visit to Vientiane on Friday."),
+            None
+        );
+        assert_eq!(
+            end("He arrived on Friday for a four-day official visit."),
             None
         );
     }
