@@ -1475,3 +1475,73 @@ fn the_border_told_by_the_provinces_that_share_it_links_none_of_them() {
         )]
     );
 }
+
+#[test]
+fn a_clause_counted_from_the_occasion_of_its_sentence_is_another_occasion() {
+    let a = article(
+        "2024-01-23",
+        "PHNOM PENH, Jan. 23 (Xinhua) -- Cambodian Prime Minister Hun Manet on Tuesday received a courtesy call from the Lao foreign minister in Phnom Penh, a day after the minister co-chaired a meeting of the Cambodia-Laos joint commission.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2024-01-23".to_string()),
+            Some("2024-01-22".to_string())
+        ]
+    );
+    let b = article(
+        "2021-05-12",
+        "Stung Treng police handed over two Lao suspects to Champasak police on May 9, two days before the two provinces signed a new plan against trafficking.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2021-05-09".to_string()),
+            Some("2021-05-11".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_main_clause_names_the_kind() {
+    let a = article(
+        "2023-11-15",
+        "Ratanakiri and Attapeu officials signed the minutes in Ban Lung on Tuesday, which include a plan to organise a joint trade fair next year.",
+    );
+    assert_eq!(
+        events(&a).first().map(|e| e.1.clone()),
+        Some("agreement".to_string())
+    );
+    let b = article(
+        "2022-08-03",
+        "Champasak and Stung Treng police carried out a joint patrol on the Mekong on Monday, which the governors had agreed on at a ceremony in June.",
+    );
+    assert_eq!(
+        events(&b).first().map(|e| e.1.clone()),
+        Some("operation".to_string())
+    );
+}
+
+#[test]
+fn the_two_sides_of_an_occasion_referred_back_to_are_its_parties() {
+    let a = article(
+        "2023-11-15",
+        "Officials of Ratanakiri and Attapeu held their annual meeting in Ban Lung from 13 to 14 November. At the end of the meeting on Tuesday, the two sides signed the minutes.",
+    );
+    assert_eq!(
+        events(&a).last(),
+        Some(&(
+            Some("2023-11-14".to_string()),
+            "agreement".to_string(),
+            vec!["KH-16".to_string(), "LA-AT".to_string()]
+        ))
+    );
+    let b = article(
+        "2019-12-13",
+        "Governors of Preah Vihear and Champasak opened talks in Pakse on Wednesday. At the close of the talks on Thursday, both sides agreed to open a temporary crossing.",
+    );
+    assert_eq!(
+        events(&b).last().map(|e| e.2.clone()),
+        Some(vec!["KH-13".to_string(), "LA-CH".to_string()])
+    );
+}

@@ -189,7 +189,10 @@ impl Builder<'_, '_> {
                 self.seen_dated_event = true;
             }
             self.open(i, n, date, o.kind, members);
-            if own_occasion && s.same_parties {
+            // "At the end of the meeting on Tuesday, the two sides signed the
+            // minutes": the parties of the occasion referred back to.
+            let referred = s.anaphoric && s.two_sides && s.places.is_empty();
+            if (own_occasion && s.same_parties) || referred {
                 if let Some(d) = self.drafts.last_mut() {
                     d.parties_of = previous;
                 }

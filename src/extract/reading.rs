@@ -154,9 +154,22 @@ pub(super) fn read_sentences<'g>(
             .filter(|p| !listing.is_some_and(|a| p.start >= a))
             .copied()
             .collect();
-        let mut kind = triggers::classify(lst);
+        // The main clause names the kind when it has a trigger: in "signed the
+        // minutes, which include commitments to organise a joint trade fair",
+        // a signing, not a fair.
+        let mut kind = triggers::classify(main).or_else(|| triggers::classify(lst));
         // The setting of another occasion does not name this one's kind.
-        if kind.is_some() && (lst.contains("sideline") || lst.contains("margins of")) {
+        if kind.is_some()
+            && [
+                "sideline",
+                "margins of",
+                "end of the",
+                "close of the",
+                "conclusion of the",
+            ]
+            .iter()
+            .any(|w| lst.contains(w))
+        {
             kind = triggers::find_all(lst)
                 .into_iter()
                 .filter(|t| !is_setting(lst, t.start))
@@ -207,6 +220,30 @@ pub(super) fn read_sentences<'g>(
                         .map(PartialDate::from_naive)
                         .or(o.date);
                 }
+            }
+        }
+        // "…on Tuesday, a day after Saleumxay co-chaired a meeting of the
+        // joint commission": that meeting too, on Monday.
+        if let Some((at, days)) = triggers::counted_clause(lst) {
+            let first = occasions.first().copied();
+            let told = first.filter(|o| o.after_previous.is_none()).and_then(|o| {
+                let day = o
+                    .date
+                    .filter(|d| d.precision() == Precision::Day)?
+                    .to_naive()?;
+                let day = day.checked_add_signed(chrono::TimeDelta::days(days))?;
+                Some((
+                    triggers::classify(&lst[at..])?,
+                    PartialDate::from_naive(day),
+                ))
+            });
+            if let (Some((kind, date)), true) = (told, occasions.len() == 1) {
+                occasions.push(Occasion {
+                    kind,
+                    date: Some(date),
+                    after_previous: None,
+                    from_first: false,
+                });
             }
         }
         let (lao, khmer) = sides(actors::sides(st), &places);
@@ -594,8 +631,8 @@ fn background_relative(lst: &str, start: usize) -> Option<(usize, usize)> {
 }
 
 /// Whether the trigger at `start` names the setting of another occasion ("On
-/// the sidelines of the meeting, the two governors signed …"): the signing
-/// is the occasion, the meeting its setting.
+/// the sidelines of the meeting, the two governors signed …", "At the end of
+/// the talks, …"): the signing is the occasion, the meeting its setting.
 fn is_setting(lst: &str, start: usize) -> bool {
     let before = text_before(lst, start, 24);
     [
@@ -603,6 +640,10 @@ fn is_setting(lst: &str, start: usize) -> bool {
         "sidelines of a ",
         "sideline of the ",
         "margins of the ",
+        // "At the end of the meeting, the two sides signed …": a signing.
+        "end of the ",
+        "close of the ",
+        "conclusion of the ",
     ]
     .iter()
     .any(|m| before.ends_with(m))

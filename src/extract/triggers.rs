@@ -390,6 +390,29 @@ pub fn visit_told_by_its_end(s: &str) -> Option<(i64, usize)> {
     Some((days, c.get(0)?.start()))
 }
 
+/// A clause counted from the sentence's own occasion: "received a courtesy
+/// call on Tuesday, a day after he co-chaired the joint commission", "…,
+/// two days before the governors signed". Returns where the rest starts and
+/// the days from the sentence's occasion to the one the rest tells.
+pub fn counted_clause(s: &str) -> Option<(usize, i64)> {
+    debug_assert!(folded(s));
+    static R: OnceLock<Regex> = OnceLock::new();
+    if !(s.contains(" after ") || s.contains(" before ")) {
+        return None;
+    }
+    let r =
+        R.get_or_init(|| compile(r", (a|one|two|three|four|five) (days?|weeks?) (after|before) "));
+    let c = r.captures(s)?;
+    let n = count_word(c.get(1)?.as_str());
+    let unit = if c.get(2)?.as_str().starts_with("week") {
+        7
+    } else {
+        1
+    };
+    let sign = if c.get(3)?.as_str() == "after" { -1 } else { 1 };
+    Some((c.get(0)?.end(), sign * n * unit))
+}
+
 /// A later part of the day just told: "…, and in the afternoon he called
 /// on the Prime Minister", "later that day". Returns its span.
 pub fn part_of_day(s: &str) -> Option<(usize, usize)> {
@@ -753,6 +776,20 @@ mod tests {
             at("Officials from the two border provinces met in Pakse."),
             None
         );
+    }
+
+    #[test]
+    fn a_clause_counted_from_the_sentences_occasion() {
+        let at = |s: &str| counted_clause(&s.to_ascii_lowercase()).map(|t| t.1);
+        assert_eq!(
+            at("He paid a courtesy call on Tuesday, a day after he co-chaired the joint commission."),
+            Some(-1)
+        );
+        assert_eq!(
+            at("Police handed over the men on May 9, two days before the governors met in Pakse."),
+            Some(2)
+        );
+        assert_eq!(at("Two days after the flood, officials met."), None);
     }
 
     #[test]

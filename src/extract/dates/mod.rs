@@ -304,6 +304,15 @@ mod tests {
             "2022-12-03"
         );
         assert_eq!(date_of("They would sign it on July 1", R), "2022-07-01");
+        // A cue inside a quotation does not reach the report after it.
+        assert_eq!(
+            date_of("\"The road will help us,\" he told The Post on Saturday", R),
+            "2022-05-28"
+        );
+        assert_eq!(
+            date_of("“We will meet again,” the governor said on Friday", R),
+            "2022-05-27"
+        );
         // A cue far back in a long clause still counts.
         assert_eq!(
             date_of("The request will be discussed at a meeting of the two countries' national border committees in Vientiane in March", R),

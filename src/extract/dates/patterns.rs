@@ -248,6 +248,14 @@ impl Scanner<'_> {
             match t.kind {
                 TokKind::Break | TokKind::Punct { stop: true } => break,
                 TokKind::Dot if self.tok(j + 1).is_some_and(|n| n.gap) => break,
+                // A quotation ends before the report of it: in "… will make
+                // life easier," he told The Post on Saturday, the "will" is
+                // the speaker's.
+                TokKind::Punct { stop: false }
+                    if matches!(self.text.get(t.start..t.end), Some("\"" | "”" | "“")) =>
+                {
+                    break
+                }
                 TokKind::Word {
                     lex: Lexeme::Keyword(k),
                     ..
