@@ -252,7 +252,11 @@ pub fn explain_file(
         if let Some(t) = &a.title {
             out.push_str(&format!("title: {}\n", terminal_safe(t)));
         }
-        out.push_str(&crate::extract::explain(&a.text, published));
+        out.push_str(&crate::extract::explain(
+            &a.text,
+            a.title.as_deref(),
+            published,
+        ));
         out.push('\n');
     }
     Ok(out)

@@ -1545,3 +1545,35 @@ fn the_two_sides_of_an_occasion_referred_back_to_are_its_parties() {
         Some(vec!["KH-13".to_string(), "LA-CH".to_string()])
     );
 }
+
+#[test]
+fn a_headline_dates_the_opening_that_has_no_date_of_its_own() {
+    let titled = |title: &str, published: &str, body: &str| {
+        format!("Title: {title}\nPublished: {published}\n\n{body}\n")
+    };
+    let a = titled(
+        "Champasak, Stung Treng agree to extend checkpoint hours at May 25 meeting",
+        "2019-05-27",
+        "Officials of Champasak province's Khong district and Stung Treng province's Thala Barivat district have agreed to extend the opening hours of the Nong Nokkhien checkpoint.",
+    );
+    assert_eq!(dates(&a), [Some("2019-05-25".to_string())]);
+    let b = titled(
+        "Preah Vihear, Champasak officials survey border road on Sept. 26",
+        "2019-10-07",
+        "Officials from Preah Vihear province and Champasak province have carried out a joint survey of a planned road across the border. On Oct. 2, officials of both sides met in Tbaeng Meanchey to discuss the findings.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2019-09-26".to_string()),
+            Some("2019-10-02".to_string())
+        ]
+    );
+    // A headline date never overrides the opening's own date.
+    let c = titled(
+        "Governors meet on May 2",
+        "2019-05-10",
+        "The governors of Attapeu and Ratanakiri met in Ban Lung on May 8.",
+    );
+    assert_eq!(dates(&c), [Some("2019-05-08".to_string())]);
+}

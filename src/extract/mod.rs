@@ -43,15 +43,27 @@ use reading::{read_sentences, SentenceInfo};
 /// Extract the cooperation events an article reports, resolving relative
 /// dates against its publication date (or a dateline in its first lines).
 pub fn extract(article: &Article) -> Vec<Event> {
-    extract_text(
+    extract_titled(
         &article.text,
+        article.title.as_deref(),
         article.published.map(PartialDate::from_naive),
     )
 }
 
 /// Extract events from a body text with an optional reference (publication) date.
 pub fn extract_text(text: &str, published: Option<PartialDate>) -> Vec<Event> {
-    let Some(r) = Reading::new(text, published) else {
+    extract_titled(text, None, published)
+}
+
+/// Extract events from a body text and its headline, which may carry the
+/// only date of the occasion the opening sentence tells ("… agree to extend
+/// checkpoint hours at May 25 meeting").
+pub fn extract_titled(
+    text: &str,
+    title: Option<&str>,
+    published: Option<PartialDate>,
+) -> Vec<Event> {
+    let Some(r) = Reading::new(text, title, published) else {
         return Vec::new();
     };
     if !reading::concerns_laos_and_cambodia(&r.infos) {
@@ -186,7 +198,7 @@ struct Reading<'g> {
 impl Reading<'static> {
     /// `None` when the text never names both sides (reading sentence by
     /// sentence could only find less) or has no sentence.
-    fn new(text: &str, published: Option<PartialDate>) -> Option<Self> {
+    fn new(text: &str, title: Option<&str>, published: Option<PartialDate>) -> Option<Self> {
         let mut all_places = gazetteer().find(text);
         if reading::sides(actors::sides(text), &all_places) != (true, true) {
             return None;
@@ -204,7 +216,10 @@ impl Reading<'static> {
             return None;
         }
         let dates = dates::tag_dates(text, reference);
-        let infos = read_sentences(text, &lower, &sents, &dates, &all_places, reference);
+        let mut infos = read_sentences(text, &lower, &sents, &dates, &all_places, reference);
+        if let Some(title) = title {
+            reading::date_lead_by_headline(&mut infos, title, reference);
+        }
         Some(Reading {
             reference,
             dates,
@@ -216,9 +231,9 @@ impl Reading<'static> {
 /// What `border-atlas explain` prints: per sentence, the time expressions
 /// with their values, the places with their provinces, the trigger kind,
 /// the occasions and cues read there; then the events and their sentences.
-pub fn explain(text: &str, published: Option<PartialDate>) -> String {
+pub fn explain(text: &str, title: Option<&str>, published: Option<PartialDate>) -> String {
     use std::fmt::Write;
-    let Some(r) = Reading::new(text, published) else {
+    let Some(r) = Reading::new(text, title, published) else {
         return "no event: the text never names both a Lao and a Cambodian place or party\n"
             .to_string();
     };

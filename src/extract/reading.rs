@@ -103,6 +103,53 @@ struct When {
 }
 
 /// `lower` is `text` ASCII-lowercased (same byte offsets), for the trigger and cue patterns.
+/// A headline's date for the occasion the opening tells with no time of its
+/// own: "Champasak, Stung Treng agree to extend checkpoint hours at May 25
+/// meeting" over "Authorities … have agreed to extend …". Only a day or a
+/// month, only when the headline names an occasion and has one such date, and
+/// only for a first or second sentence that has a trigger and no date.
+pub(super) fn date_lead_by_headline(
+    infos: &mut [SentenceInfo<'_>],
+    title: &str,
+    reference: Option<PartialDate>,
+) {
+    let lower = title.to_ascii_lowercase();
+    if triggers::classify(&lower).is_none() {
+        return;
+    }
+    let mut told = super::dates::tag_dates(title, reference)
+        .into_iter()
+        .filter(|m| !triggers::is_report_date(&lower, m.start, m.end))
+        .filter_map(|m| m.date)
+        .filter(|d| matches!(d.precision(), Precision::Day | Precision::Month));
+    let (Some(date), None) = (told.next(), told.next()) else {
+        return;
+    };
+    let Some(lead) = infos
+        .iter_mut()
+        .filter(|s| !s.dateline)
+        .take(2)
+        .find(|s| s.kind.is_some())
+    else {
+        return;
+    };
+    if lead.dated || !lead.occasions.is_empty() || lead.non_event || lead.quote {
+        return;
+    }
+    let Some(kind) = lead.kind else {
+        return;
+    };
+    lead.occasions = vec![Occasion {
+        kind,
+        date: Some(date),
+        after_previous: None,
+        from_first: false,
+    }];
+    lead.dated = true;
+    lead.first_date = Some(date);
+    lead.explicit = true;
+}
+
 pub(super) fn read_sentences<'g>(
     text: &str,
     lower: &str,
