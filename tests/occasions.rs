@@ -1394,12 +1394,18 @@ fn numbered_days_and_what_follows_count_from_the_occasion_told() {
             Some("2017-05-04".to_string())
         ]
     );
-    // Counted from the first of two days told.
+    // Counted from the first of two days told (one stretch).
     let c = article(
         "2017-05-06",
         "A Ratanakiri delegation visited Attapeu province on the 3rd and 4th of this month. On the first day, the two sides held talks in Samakhixay.",
     );
-    assert_eq!(dates(&c)[2], Some("2017-05-03".to_string()));
+    assert_eq!(
+        dates(&c),
+        [
+            Some("2017-05-03".to_string()),
+            Some("2017-05-03".to_string())
+        ]
+    );
     // A signing on the second day is its own occasion, by another wording.
     let b = article(
         "2018-03-10",
@@ -1576,4 +1582,32 @@ fn a_headline_dates_the_opening_that_has_no_date_of_its_own() {
         "The governors of Attapeu and Ratanakiri met in Ban Lung on May 8.",
     );
     assert_eq!(dates(&c), [Some("2019-05-08".to_string())]);
+}
+
+#[test]
+fn days_later_count_from_the_end_of_a_stretch_unless_its_first_day_was_told() {
+    // Two coordinated days are one stretch; the following day is after it.
+    let a = article(
+        "2022-04-08",
+        "Health officials from Ratanakiri and Attapeu met in Banlung on the 5th and 6th. The following day, the Ratanakiri health department handed over 5,000 bed nets to Attapeu.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2022-04-05".to_string()),
+            Some("2022-04-07".to_string())
+        ]
+    );
+    let b = article(
+        "2022-02-15",
+        "Soldiers of Champasak and Preah Vihear conducted a joint patrol from 7 to 11 February. Two days later, the Lao side handed the suspects over to Preah Vihear police.",
+    );
+    assert_eq!(dates(&b).last(), Some(&Some("2022-02-13".to_string())));
+    // After the opening ceremony has been told, the following day is the
+    // second day of the stretch.
+    let c = article(
+        "2023-11-21",
+        "Traders from Stung Treng and Champasak took part in a border trade fair that ran from Nov. 16 to 20 in Stung Treng. Speaking at the opening ceremony, the Champasak deputy governor praised the traders. The following day, the chambers of commerce of Stung Treng and Champasak signed a memorandum.",
+    );
+    assert_eq!(dates(&c).last(), Some(&Some("2023-11-17".to_string())));
 }

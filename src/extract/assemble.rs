@@ -36,6 +36,11 @@ pub(super) struct Draft {
     /// sentence refers back to the same parties ("Two days later, they
     /// signed …"): it has that event's participants.
     pub parties_of: Option<usize>,
+    /// The last day, for an occasion told as a stretch of days.
+    pub end: Option<PartialDate>,
+    /// A sentence of it told its first day ("at the opening ceremony"): the
+    /// day the next "following day" counts from.
+    pub told_from_start: bool,
 }
 
 /// How many sentences after an event's last member may still continue it.
@@ -132,6 +137,8 @@ impl Builder<'_, '_> {
             kind,
             members,
             parties_of: None,
+            end: None,
+            told_from_start: false,
         });
     }
 
@@ -158,10 +165,20 @@ impl Builder<'_, '_> {
             } else {
                 previous
             };
+            // Days later count from the end of a stretch ("patrolled from 7 to
+            // 11 February … Two days later"); numbered days, earlier days
+            // and the same day from its start.
             let date = match o.after_previous {
                 Some(days) => self
                     .day_anchor(previous)
-                    .and_then(|p| self.drafts[p].date)
+                    .and_then(|p| {
+                        let d = &self.drafts[p];
+                        if days > 0 && !o.from_first && !d.told_from_start {
+                            d.end.or(d.date)
+                        } else {
+                            d.date
+                        }
+                    })
                     .and_then(|d| plus_days(d, days)),
                 None => o.date,
             };
@@ -189,6 +206,9 @@ impl Builder<'_, '_> {
                 self.seen_dated_event = true;
             }
             self.open(i, n, date, o.kind, members);
+            if let Some(d) = self.drafts.last_mut() {
+                d.end = o.end.filter(|_| o.after_previous.is_none());
+            }
             // "At the end of the meeting on Tuesday, the two sides signed the
             // minutes": the parties of the occasion referred back to.
             let referred = s.anaphoric && s.two_sides && s.places.is_empty();
@@ -452,9 +472,11 @@ impl Builder<'_, '_> {
     }
 
     fn join_current(&mut self, i: usize) {
+        let opening = self.infos[i].at_opening;
         if let Some(cur) = &mut self.current {
             for &d in &cur.drafts {
                 self.drafts[d].members.push(i);
+                self.drafts[d].told_from_start |= opening;
             }
             cur.last = i;
         }

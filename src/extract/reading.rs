@@ -40,6 +40,8 @@ pub(super) struct SentenceInfo<'g> {
     pub same_parties: bool,
     /// Tells the end of an occasion ("concluded the meeting yesterday").
     pub concludes: bool,
+    /// Tells the first day of an occasion ("at the opening ceremony").
+    pub at_opening: bool,
     /// A dateline or byline ("PHNOM PENH (Xinhua) --", "Khmer Times/Reporter Wednesday, 11 January 2017").
     pub dateline: bool,
 }
@@ -84,6 +86,9 @@ pub(super) struct Occasion {
     /// Counted from the first day of the occasion told ("on the second day"),
     /// not from the last one.
     pub from_first: bool,
+    /// The last day of an occasion told as a stretch ("from 7 to 11
+    /// February", "on the 5th and 6th"): what "two days later" counts from.
+    pub end: Option<PartialDate>,
 }
 
 /// The most time expressions read in one sentence.
@@ -100,6 +105,8 @@ struct When {
     explicit: bool,
     after_previous: Option<i64>,
     from_first: bool,
+    /// The last day of a stretch ("from 7 to 11 February").
+    last_day: Option<PartialDate>,
 }
 
 /// `lower` is `text` ASCII-lowercased (same byte offsets), for the trigger and cue patterns.
@@ -144,6 +151,7 @@ pub(super) fn date_lead_by_headline(
         date: Some(date),
         after_previous: None,
         from_first: false,
+        end: None,
     }];
     lead.dated = true;
     lead.first_date = Some(date);
@@ -248,6 +256,7 @@ pub(super) fn read_sentences<'g>(
                         date: Some(date),
                         after_previous: None,
                         from_first: false,
+                        end: None,
                     }]
                 })
                 .unwrap_or_default(),
@@ -290,6 +299,7 @@ pub(super) fn read_sentences<'g>(
                     date: Some(date),
                     after_previous: None,
                     from_first: false,
+                    end: None,
                 });
             }
         }
@@ -325,6 +335,7 @@ pub(super) fn read_sentences<'g>(
             // the sentences that open events.
             same_parties: anchored && triggers::same_parties(lst),
             concludes: kind.is_some() && triggers::concludes(lst),
+            at_opening: triggers::at_opening(lst),
             dateline,
         });
     }
@@ -413,6 +424,7 @@ fn occasion_times(
             explicit,
             after_previous: None,
             from_first: false,
+            last_day: m.end_date,
         });
     }
     // A sentence is a clause or a few: more time expressions than this is a
@@ -445,6 +457,7 @@ fn occasion_times(
                     explicit: false,
                     after_previous: Some(offset),
                     from_first,
+                    last_day: None,
                 },
             );
         }
@@ -469,6 +482,22 @@ fn month_span(a: Option<PartialDate>, b: Option<PartialDate>, between: &str) -> 
     };
     between.trim_matches(|c: char| c.is_whitespace() || c == ',') == "and"
         && matches!((month(a), month(b)), (Some(x), Some(y)) if y == x + 1)
+}
+
+/// Whether two days joined by a bare "and" are consecutive ("met on the 5th
+/// and 6th"): one stretch of two days, unless the sentence pairs them with
+/// two things ("… respectively").
+fn day_span(a: Option<PartialDate>, b: Option<PartialDate>, between: &str) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let next = a
+        .to_naive()
+        .and_then(|d| d.succ_opt())
+        .map(PartialDate::from_naive);
+    between.trim_matches(|c: char| c.is_whitespace() || c == ',') == "and"
+        && a.precision() == Precision::Day
+        && next == Some(b)
 }
 
 /// Whether the weekday at `start` names a day of a weekly schedule: after
@@ -533,6 +562,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         date: w.date,
         after_previous: w.after_previous,
         from_first: w.from_first,
+        end: w.last_day,
     };
     if whens.len() == 1 {
         return vec![occasion(kind, &whens[0])];
@@ -584,9 +614,15 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
                 if w.date != p.date
                     && coordinated(&lst[p.end..w.start])
                     && !month_span(p.date, w.date, &lst[p.end..w.start])
+                    && !(day_span(p.date, w.date, &lst[p.end..w.start])
+                        && !lst.contains("respectively"))
                 {
                     Some(prev.kind)
                 } else {
+                    // "met on the 5th and 6th": one stretch of two days.
+                    if day_span(p.date, w.date, &lst[p.end..w.start]) && prev.end.is_none() {
+                        prev.end = w.date;
+                    }
                     // A closer date of the same occasion ("earlier this month
                     // …, on the 3rd") is its date.
                     if let (Some(closer), Some(vague)) = (w.date, prev.date) {

@@ -219,6 +219,13 @@ cue!(
     r"(?-u:\b)(?:they|he|she|the (?:delegation|delegations|visitors|governors|ministers|officials|two sides|two leaders|guests|suspects|men|women|victims|workers|migrants|fishermen|loggers|smugglers|traffickers)|both (?:sides|leaders|delegations))(?-u:\b)"
 );
 
+// The first day of an occasion told as a stretch: "Speaking at the opening
+// ceremony, …" (what follows "the following day" counts from it).
+cue!(
+    at_opening,
+    r"(?-u:\b)(?:opening (?:ceremony|session|day)|first day)(?-u:\b)"
+);
+
 // The end of an occasion told: "concluded the 12th meeting yesterday",
 // "wrapped up a three-day visit".
 cue!(
