@@ -126,7 +126,7 @@ pub struct Corpus {
     /// Source path → its articles.
     by_path: BTreeMap<String, Vec<ArticleKey>>,
     stamps: HashMap<String, FileStamp>,
-    failures: BTreeMap<String, String>,
+    failures: BTreeMap<String, crate::load::LoadError>,
     by_event_id: HashMap<String, EventKey>,
     by_province: BTreeMap<ProvinceId, Vec<EventKey>>,
     /// Events with a known year, sorted by span start: (start, end, key).
@@ -395,9 +395,19 @@ impl Corpus {
         self.stamps.get(path).copied()
     }
     /// Files that failed: (path, reason), sorted by path.
-    pub fn failures(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.failures.iter().map(|(p, e)| (p.as_str(), e.as_str()))
+    /// Every file that could not be loaded or was skipped, with the reason.
+    pub fn failures(&self) -> impl Iterator<Item = (&str, &crate::load::LoadError)> {
+        self.failures.iter().map(|(p, e)| (p.as_str(), e))
     }
+    /// Files that could not be loaded (not counting skipped ones).
+    pub fn error_count(&self) -> usize {
+        self.failures.values().filter(|e| !e.is_skip()).count()
+    }
+    /// Files skipped because they are not articles.
+    pub fn skipped_count(&self) -> usize {
+        self.failures.values().filter(|e| e.is_skip()).count()
+    }
+    /// Errors and skipped files together.
     pub fn failure_count(&self) -> usize {
         self.failures.len()
     }
@@ -582,6 +592,7 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::LoadError;
     use crate::model::Evidence;
 
     fn article(path: &str, text: &str) -> Article {
@@ -783,13 +794,18 @@ mod tests {
         let mut c = sample();
         c.record_failure(LoadFailure {
             path: "a.txt".into(),
-            error: "cannot read: permission denied".into(),
+            error: LoadError::Io("permission denied".into()),
         });
         c.record_failure(LoadFailure {
             path: "bad.bin".into(),
-            error: "binary file".into(),
+            error: LoadError::Binary("NUL bytes".into()),
         });
-        assert_eq!(c.failure_count(), 2);
+        c.record_failure(LoadFailure {
+            path: "gold.json".into(),
+            error: LoadError::NotArticle(".json without article fields".into()),
+        });
+        assert_eq!(c.failure_count(), 3);
+        assert_eq!((c.error_count(), c.skipped_count()), (2, 1));
         assert_eq!(c.article_count(), 2, "a failed reload loses nothing");
         c.insert_file(
             "a.txt",
@@ -799,9 +815,16 @@ mod tests {
             }],
             None,
         );
+        let left: Vec<(&str, String)> = c.failures().map(|(p, e)| (p, e.to_string())).collect();
         assert_eq!(
-            c.failures().collect::<Vec<_>>(),
-            [("bad.bin", "binary file")]
+            left,
+            [
+                ("bad.bin", "binary file (NUL bytes)".to_string()),
+                (
+                    "gold.json",
+                    "not an article file (.json without article fields)".to_string()
+                )
+            ]
         );
         c.remove_path("b.txt");
         assert_eq!(c.article_count(), 1);
@@ -887,7 +910,7 @@ mod tests {
         assert!(g1 > g0);
         c.record_failure(LoadFailure {
             path: "y".into(),
-            error: "e".into(),
+            error: LoadError::Empty,
         });
         assert!(c.generation() > g1);
     }

@@ -86,7 +86,7 @@ fn extract_jsonl(files: &[PathBuf], options: &cli::ExtractOptions) -> ExitCode {
             eprintln!(
                 "border-atlas: {}: {}",
                 cli::one_line(&f.path),
-                cli::one_line(&f.error)
+                cli::one_line(&f.error.to_string())
             );
         }
     };
@@ -153,7 +153,7 @@ fn main() -> ExitCode {
                 eprintln!(
                     "border-atlas: {}: {}",
                     cli::one_line(&e.path),
-                    cli::one_line(&e.error)
+                    cli::one_line(&e.error.to_string())
                 );
             }
             if ok {

@@ -331,6 +331,37 @@ fn an_unreadable_file_is_listed_in_the_errors_panel_and_the_other_stays_loaded()
 }
 
 #[test]
+fn files_that_are_not_articles_are_skipped_not_counted_as_errors() {
+    // A folder as analysts keep it: an article, an answer key and a picture.
+    let f = fixture();
+    std::fs::write(
+        f.dir.path().join("gold.json"),
+        r#"[{"file": "x.txt", "events": []}]"#,
+    )
+    .unwrap();
+    std::fs::write(f.dir.path().join("map.png"), b"\x89PNG\r\n").unwrap();
+    std::fs::remove_file(&f.broken).unwrap();
+    std::fs::remove_file(&f.b).unwrap();
+    let mut harness = app_with(vec![f.dir.path().to_path_buf()]);
+    let corpus = harness.state().corpus();
+    assert_eq!(corpus.article_count(), 1);
+    assert_eq!((corpus.error_count(), corpus.skipped_count()), (0, 2));
+    // The top bar says "2 skipped", never "errors".
+    harness.get_by_label("2 skipped");
+    assert_eq!(harness.query_all_by_label_contains("error").count(), 0);
+    // Its button opens the panel, which lists both as skipped.
+    harness.get_by_label("2 skipped").click();
+    harness.run();
+    harness.get_by_label("2 files skipped: not articles");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("skipped: not an article file")
+            .count(),
+        2
+    );
+}
+
+#[test]
 fn reload_rereads_a_changed_file_only() {
     let f = fixture();
     let mut harness = app_with(vec![f.a.clone(), f.b.clone()]);

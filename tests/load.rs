@@ -202,9 +202,11 @@ fn json_array_bad_element_fails_alone() {
     assert_eq!(out.articles[0].path, tree.shown("mix.json#1"));
     assert!(failure(&out, &tree.shown("mix.json#2"))
         .error
+        .to_string()
         .starts_with("no article text"));
     assert!(failure(&out, &tree.shown("mix.json#3"))
         .error
+        .to_string()
         .contains("found a string"));
 }
 
@@ -313,7 +315,9 @@ fn load_file_and_explicit_inputs() {
     let missing: PathBuf = tree.path("nope.txt");
     let out = load(&[missing.clone(), txt]);
     assert_eq!(
-        failure(&out, &missing.display().to_string()).error,
+        failure(&out, &missing.display().to_string())
+            .error
+            .to_string(),
         "cannot read: not found"
     );
     assert_eq!(out.articles.len(), 1);
@@ -329,7 +333,8 @@ fn collect_files_lists_article_files_only() {
     assert_eq!(files, [tree.path("x/a.txt"), tree.path("x/b.HTML")]);
     assert_eq!(failures.len(), 1);
     assert_eq!(failures[0].path, tree.shown("x/c.png"));
-    assert_eq!(failures[0].error, "not an article file (.png)");
+    assert_eq!(failures[0].error.to_string(), "not an article file (.png)");
+    assert!(failures[0].is_skip());
     assert!(failures[0].is_skip());
     // The same folder given twice (or a file and its folder) lists each file once.
     let (again, failures) = collect_files(&[

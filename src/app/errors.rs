@@ -1,4 +1,6 @@
-//! The errors panel: every file that failed, with the reason.
+//! The errors panel: every file that failed, with the reason, then the files
+//! skipped because they are not articles (shown apart: a `gold.json` answer
+//! key or a `.docx` in a folder is not a failure).
 
 use super::{Command, ViewCtx};
 
@@ -6,11 +8,19 @@ use super::{Command, ViewCtx};
 pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
     let corpus = vc.corpus;
     ui.horizontal(|ui| {
-        let n = corpus.failure_count();
-        ui.strong(format!(
-            "Errors ({} could not be loaded)",
-            super::count(n, "file", "files")
-        ));
+        let (errors, skipped) = (corpus.error_count(), corpus.skipped_count());
+        if errors > 0 {
+            ui.strong(format!(
+                "Errors ({} could not be loaded)",
+                super::count(errors, "file", "files")
+            ));
+        }
+        if skipped > 0 {
+            ui.label(format!(
+                "{} skipped: not articles",
+                super::count(skipped, "file", "files")
+            ));
+        }
         ui.label("— everything else stays loaded.");
         if ui.small_button("Hide").clicked() {
             vc.send(Command::ShowErrors(false));
@@ -24,9 +34,16 @@ pub fn ui(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
                 .striped(true)
                 .num_columns(2)
                 .show(ui, |ui| {
-                    for (path, error) in corpus.failures() {
+                    let failures = corpus.failures().filter(|(_, e)| !e.is_skip());
+                    let skips = corpus.failures().filter(|(_, e)| e.is_skip());
+                    for (path, error) in failures {
                         ui.label(path);
-                        ui.colored_label(ui.visuals().warn_fg_color, error);
+                        ui.colored_label(ui.visuals().warn_fg_color, error.to_string());
+                        ui.end_row();
+                    }
+                    for (path, why) in skips {
+                        ui.weak(path);
+                        ui.weak(format!("skipped: {why}"));
                         ui.end_row();
                     }
                 });

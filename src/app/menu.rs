@@ -114,11 +114,21 @@ impl BorderAtlasApp {
                     count(corpus.article_count(), "article", "articles"),
                     count(corpus.event_count(), "event", "events")
                 ));
-                let failures = corpus.failure_count();
-                if failures > 0
+                let errors = corpus.error_count();
+                if errors > 0
                     && ui
-                        .button(count(failures, "error", "errors"))
+                        .button(count(errors, "error", "errors"))
                         .on_hover_text("Show the files that could not be loaded")
+                        .clicked()
+                {
+                    self.persisted.show_errors = true;
+                }
+                // Not articles (a gold.json, a .docx): no error, but say so.
+                let skipped = corpus.skipped_count();
+                if skipped > 0
+                    && ui
+                        .button(egui::RichText::new(format!("{skipped} skipped")).weak())
+                        .on_hover_text("Files in the folder that are not articles: show them")
                         .clicked()
                 {
                     self.persisted.show_errors = true;

@@ -206,7 +206,7 @@ pub(super) fn read_sentences<'g>(
             .filter(|p| !described.is_some_and(|(a, b)| a <= p.start && p.end <= b))
             .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p) && !is_way_home(lower, p))
             .filter(|p| !is_river_by_article(lower, p))
-            .filter(|p| !listing.is_some_and(|a| p.start >= a))
+            .filter(|p| listing.is_none_or(|a| p.start < a))
             .copied()
             .collect();
         // The main clause names the kind when it has a trigger: in "signed the
@@ -614,8 +614,8 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
                 if w.date != p.date
                     && coordinated(&lst[p.end..w.start])
                     && !month_span(p.date, w.date, &lst[p.end..w.start])
-                    && !(day_span(p.date, w.date, &lst[p.end..w.start])
-                        && !lst.contains("respectively"))
+                    && (!day_span(p.date, w.date, &lst[p.end..w.start])
+                        || lst.contains("respectively"))
                 {
                     Some(prev.kind)
                 } else {

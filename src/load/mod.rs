@@ -182,6 +182,31 @@ pub enum LoadError {
     /// HTML whose tree would take too long or too much memory to build.
     #[error("HTML too complex to read: {0}")]
     HtmlTooComplex(String),
+    /// Further non-article files in more folders than are listed one by one.
+    #[error(
+        "{files} more files skipped: not article files (in {groups} more folder/extension groups)"
+    )]
+    SkippedMore { files: usize, groups: usize },
+    /// A file loaded before that is gone at a reload.
+    #[error("file no longer exists (the loaded copy is kept)")]
+    Vanished,
+    /// A failure known only by its message (read back from a saved report).
+    #[error("{0}")]
+    Reported(String),
+}
+
+impl LoadError {
+    /// Whether the file was skipped because it is not an article (an image,
+    /// a PDF, JSON without article fields in a folder …) rather than an
+    /// article file that failed: front ends show these apart.
+    pub fn is_skip(&self) -> bool {
+        matches!(
+            self,
+            LoadError::NotArticle(_)
+                | LoadError::SkippedMany { .. }
+                | LoadError::SkippedMore { .. }
+        )
+    }
 }
 
 fn megabytes(bytes: u64) -> String {
@@ -190,27 +215,52 @@ fn megabytes(bytes: u64) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
-/// A file that failed, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// A file that failed, with the reason (written as its message in reports:
+/// `{"path": …, "error": "…"}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadFailure {
     pub path: String,
-    pub error: String,
+    pub error: LoadError,
 }
 
 impl LoadFailure {
     pub fn new(path: impl Into<String>, error: &LoadError) -> Self {
         LoadFailure {
             path: path.into(),
-            error: error.to_string(),
+            error: error.clone(),
         }
     }
 
-    /// Whether this entry reports files that were skipped because they are not
-    /// articles (images, PDFs, JSON without article fields in a folder...)
-    /// rather than article files that failed. Front ends may show these apart.
+    /// Whether the file was skipped as not an article (see [`LoadError::is_skip`]).
     pub fn is_skip(&self) -> bool {
-        self.error.starts_with("not an article file")
-            || self.error.contains("skipped: not article files")
+        self.error.is_skip()
+    }
+}
+
+/// The report's shape of a failure: its path and its message.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FailureRecord {
+    path: String,
+    error: String,
+}
+
+impl serde::Serialize for LoadFailure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FailureRecord {
+            path: self.path.clone(),
+            error: self.error.to_string(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LoadFailure {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = FailureRecord::deserialize(d)?;
+        Ok(LoadFailure {
+            path: r.path,
+            error: LoadError::Reported(r.error),
+        })
     }
 }
 
@@ -579,9 +629,10 @@ impl Collector {
         if let Some(folder) = first_rest {
             self.failures.push(LoadFailure {
                 path: folder,
-                error: format!(
-                    "{rest_files} more files skipped: not article files (in {rest_groups} more folder/extension groups)"
-                ),
+                error: LoadError::SkippedMore {
+                    files: rest_files,
+                    groups: rest_groups,
+                },
             });
         }
         (self.files, self.failures)

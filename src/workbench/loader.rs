@@ -72,7 +72,7 @@ pub enum LoadJob {
 #[derive(Debug, Clone)]
 pub struct FileResult {
     pub path: String,
-    pub outcome: Result<(Vec<LoadedArticle>, Option<FileStamp>), String>,
+    pub outcome: Result<(Vec<LoadedArticle>, Option<FileStamp>), LoadError>,
 }
 
 /// Messages from the worker.
@@ -117,10 +117,9 @@ impl Loader {
                 let cancelled = run.unwrap_or_else(|payload| {
                     let _ = tx.send(LoadMsg::Batch(vec![FileResult {
                         path: "(loader)".into(),
-                        outcome: Err(format!(
-                            "internal error while loading: {}",
-                            crate::load::panic_message(payload.as_ref())
-                        )),
+                        outcome: Err(LoadError::Internal(crate::load::panic_message(
+                            payload.as_ref(),
+                        ))),
                     }]));
                     true
                 });
@@ -140,7 +139,9 @@ impl Loader {
             let (tx, rx) = mpsc::channel();
             let _ = tx.send(LoadMsg::Batch(vec![FileResult {
                 path: "(loader)".into(),
-                outcome: Err(format!("cannot start the loading thread: {e}")),
+                outcome: Err(LoadError::Internal(format!(
+                    "cannot start the loading thread: {e}"
+                ))),
             }]));
             let _ = tx.send(LoadMsg::Done { cancelled: true });
             loader.rx = rx;
@@ -168,7 +169,9 @@ impl Loader {
                         self.cancelled = true;
                         out.push(FileResult {
                             path: "(loader)".into(),
-                            outcome: Err("the loading thread stopped before it was done".into()),
+                            outcome: Err(LoadError::Internal(
+                                "the loading thread stopped before it was done".into(),
+                            )),
                         });
                     }
                     break;
@@ -221,10 +224,10 @@ pub fn load_one(path: &Path, pipeline: &Pipeline) -> FileResult {
     }));
     let outcome = match read {
         Ok(Ok(loaded)) => Ok((loaded, stamp)),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(payload) => {
-            Err(LoadError::Internal(crate::load::panic_message(payload.as_ref())).to_string())
-        }
+        Ok(Err(e)) => Err(e),
+        Err(payload) => Err(LoadError::Internal(crate::load::panic_message(
+            payload.as_ref(),
+        ))),
     };
     FileResult { path: key, outcome }
 }
@@ -234,7 +237,7 @@ pub fn sample_results(pipeline: &Pipeline) -> Vec<FileResult> {
     match (pipeline.samples)() {
         Err(e) => vec![FileResult {
             path: "sample".into(),
-            outcome: Err(format!("bundled samples: {e}")),
+            outcome: Err(e),
         }],
         Ok(articles) => {
             let mut by_path: Vec<(String, Vec<LoadedArticle>)> = Vec::new();
@@ -311,7 +314,7 @@ fn run_job(
             if !seen.contains(path) && !path.starts_with("sample/") && !Path::new(path).exists() {
                 early.push(FileResult {
                     path: path.clone(),
-                    outcome: Err("file no longer exists (the loaded copy is kept)".into()),
+                    outcome: Err(LoadError::Vanished),
                 });
             }
         }
