@@ -248,8 +248,10 @@ impl Palette {
                 ramp_lo: Color32::from_rgb(60, 90, 110),
                 ramp_hi: Color32::from_rgb(90, 200, 230),
                 highlight: sel,
-                arc: Color32::from_rgba_unmultiplied(245, 160, 50, 215),
-                arc_hover: Color32::from_rgb(255, 215, 120),
+                // Neutral, so that a link does not pass for an event kind
+                // (orange is "visit").
+                arc: Color32::from_rgba_unmultiplied(225, 225, 205, 170),
+                arc_hover: Color32::from_rgb(255, 255, 235),
             }
         } else {
             Palette {
@@ -265,8 +267,8 @@ impl Palette {
                 ramp_lo: Color32::from_rgb(210, 232, 240),
                 ramp_hi: Color32::from_rgb(20, 100, 150),
                 highlight: sel,
-                arc: Color32::from_rgba_unmultiplied(235, 135, 20, 215),
-                arc_hover: Color32::from_rgb(250, 80, 0),
+                arc: Color32::from_rgba_unmultiplied(55, 60, 80, 170),
+                arc_hover: Color32::from_rgb(10, 10, 30),
             }
         }
     }
@@ -879,10 +881,11 @@ fn draw_legend(painter: &egui::Painter, rect: Rect, pal: &Palette, max: usize, u
         }
         v
     };
-    let h = steps.len() as f32 * (sw.y + 3.0) + 22.0;
+    // Two more rows: what a line across the border and the pink line mean.
+    let h = (steps.len() + 2) as f32 * (sw.y + 3.0) + 22.0;
     let bg = Rect::from_min_size(
         Pos2::new(rect.left() + 8.0, rect.bottom() - h - 8.0),
-        Vec2::new(120.0, h),
+        Vec2::new(150.0, h),
     );
     painter.rect_filled(
         bg,
@@ -913,6 +916,27 @@ fn draw_legend(painter: &egui::Painter, rect: Rect, pal: &Palette, max: usize, u
         };
         painter.text(
             Pos2::new(r.right() + 6.0, r.center().y),
+            Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            pal.text,
+        );
+        y += sw.y + 3.0;
+    }
+    for (stroke, label) in [
+        (Stroke::new(3.0, pal.arc), "events linking both"),
+        (Stroke::new(2.0, pal.la_kh), "Laos–Cambodia border"),
+    ] {
+        let mid = y + sw.y * 0.5;
+        painter.line_segment(
+            [
+                Pos2::new(bg.left() + 6.0, mid),
+                Pos2::new(bg.left() + 6.0 + sw.x, mid),
+            ],
+            stroke,
+        );
+        painter.text(
+            Pos2::new(bg.left() + 12.0 + sw.x, mid),
             Align2::LEFT_CENTER,
             label,
             font.clone(),
@@ -970,6 +994,24 @@ fn draw_scale_bar(painter: &egui::Painter, rect: Rect, pal: &Palette, scale: f64
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A link across the border is drawn in a colour no event kind uses, in
+    /// either theme, so that it never reads as "a visit".
+    #[test]
+    fn links_do_not_wear_an_event_kinds_colour() {
+        use crate::model::EventKind;
+        for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
+            let pal = Palette::new(&visuals);
+            for kind in EventKind::ALL {
+                let k = super::super::kind_color(kind);
+                let (a, b) = (pal.arc.to_srgba_unmultiplied(), k.to_srgba_unmultiplied());
+                let distance: i32 = (0..3)
+                    .map(|i| (i32::from(a[i]) - i32::from(b[i])).abs())
+                    .sum();
+                assert!(distance > 100, "{kind:?} {b:?} vs link {a:?}");
+            }
+        }
+    }
 
     #[test]
     fn keyboard_neighbours_go_the_right_way() {
