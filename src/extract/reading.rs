@@ -120,18 +120,7 @@ pub(super) fn date_lead_by_headline(
     title: &str,
     reference: Option<PartialDate>,
 ) {
-    let lower = title.to_ascii_lowercase();
-    if triggers::classify(&lower).is_none() {
-        return;
-    }
-    let mut told = super::dates::tag_dates(title, reference)
-        .into_iter()
-        .filter(|m| !triggers::is_report_date(&lower, m.start, m.end))
-        .filter_map(|m| m.date)
-        .filter(|d| matches!(d.precision(), Precision::Day | Precision::Month));
-    let (Some(date), None) = (told.next(), told.next()) else {
-        return;
-    };
+    // The cheap tests first: most openings have a date or no trigger.
     let Some(lead) = infos
         .iter_mut()
         .filter(|s| !s.dateline)
@@ -146,6 +135,18 @@ pub(super) fn date_lead_by_headline(
     let Some(kind) = lead.kind else {
         return;
     };
+    let lower = title.to_ascii_lowercase();
+    let mut told = super::dates::tag_dates(title, reference)
+        .into_iter()
+        .filter(|m| !triggers::is_report_date(&lower, m.start, m.end))
+        .filter_map(|m| m.date)
+        .filter(|d| matches!(d.precision(), Precision::Day | Precision::Month));
+    let (Some(date), None) = (told.next(), told.next()) else {
+        return;
+    };
+    if triggers::classify(&lower).is_none() {
+        return;
+    }
     lead.occasions = vec![Occasion {
         kind,
         date: Some(date),
@@ -212,7 +213,11 @@ pub(super) fn read_sentences<'g>(
         // The main clause names the kind when it has a trigger: in "signed the
         // minutes, which include commitments to organise a joint trade fair",
         // a signing, not a fair.
-        let mut kind = triggers::classify(main).or_else(|| triggers::classify(lst));
+        let mut kind = triggers::classify(main).or_else(|| {
+            (main.len() < lst.len())
+                .then(|| triggers::classify(lst))
+                .flatten()
+        });
         // The setting of another occasion does not name this one's kind.
         if kind.is_some()
             && [
@@ -687,17 +692,23 @@ fn premodifies(between: &str) -> bool {
 /// the meeting; so in "women who had been lured … were handed back
 /// yesterday".
 fn main_clause(lst: &str) -> &str {
-    let relative = lst.match_indices(' ').find(|(at, _)| {
-        let rest = &lst[at + 1..];
-        let after_comma = lst[..*at].ends_with(',');
-        ["who ", "whose "].iter().any(|w| rest.starts_with(w))
-            // "the market that had been shut since …"
-            || ["that had been ", "that has been ", "that have been "]
-                .iter()
-                .any(|w| rest.starts_with(w))
-            || (after_comma && ["where ", "which "].iter().any(|w| rest.starts_with(w)))
-    });
-    relative.map_or(lst, |(at, _)| &lst[..at])
+    // The earliest relative opener: "who"/"whose" anywhere, "where"/"which"
+    // after a comma, a restrictive "that had been" ("the market that had been
+    // shut since …"). Each is one substring search, not a test at every space.
+    const OPENERS: [(&str, usize); 7] = [
+        (" who ", 0),
+        (" whose ", 0),
+        (" that had been ", 0),
+        (" that has been ", 0),
+        (" that have been ", 0),
+        (", where ", 1),
+        (", which ", 1),
+    ];
+    let at = OPENERS
+        .iter()
+        .filter_map(|(w, skip)| lst.find(w).map(|i| i + skip))
+        .min();
+    at.map_or(lst, |at| &lst[..at])
 }
 
 /// The span of the first relative clause of a sentence when it is
