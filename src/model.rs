@@ -15,6 +15,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[serde(transparent)]
 pub struct ProvinceId(pub String);
 
+/// The five provinces along the Laos–Cambodia border: Champasak, Attapeu
+/// (Laos); Stung Treng, Ratanakiri, Preah Vihear (Cambodia). One list for
+/// the map, the province list and the event forms.
+pub const BORDER_PROVINCES: [&str; 5] = ["LA-CH", "LA-AT", "KH-19", "KH-16", "KH-13"];
+
 impl ProvinceId {
     pub fn new(code: impl Into<String>) -> Self {
         ProvinceId(code.into())

@@ -71,8 +71,8 @@ fn spawn_dialog(
     rx
 }
 
-/// Extensions the loader reads.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "json"];
+/// Extensions the Open dialog offers: exactly those the loader reads.
+pub use crate::load::ARTICLE_EXTENSIONS;
 
 /// The native dialog (rfd: xdg-desktop-portal, falling back to zenity), run on a worker thread.
 #[derive(Debug, Default)]
@@ -159,5 +159,23 @@ impl FileDialog for FixedDialog {
         let (tx, rx) = mpsc::channel();
         let _ = tx.send(self.0.clone());
         rx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ARTICLE_EXTENSIONS;
+    use crate::load::Format;
+
+    /// The Open dialog shows every file the loader reads (".markdown" was
+    /// once hidden by a list of its own), and only those.
+    #[test]
+    fn the_open_dialog_offers_exactly_what_the_loader_reads() {
+        for ext in ["txt", "md", "markdown", "html", "htm", "json"] {
+            assert!(ARTICLE_EXTENSIONS.contains(&ext), "{ext}");
+        }
+        for ext in ARTICLE_EXTENSIONS {
+            assert!(Format::of(&format!("a.{ext}")).is_some(), "{ext}");
+        }
     }
 }

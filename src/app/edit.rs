@@ -4,11 +4,11 @@
 
 use std::collections::BTreeSet;
 
-use super::side_panel::BORDER_PROVINCES;
 use super::{Command, ViewCtx};
 use crate::corpus::EventKey;
 use crate::corrections::EventEdit;
 use crate::gazetteer::gazetteer;
+use crate::model::BORDER_PROVINCES;
 use crate::model::{Event, EventKind, PartialDate, ProvinceId};
 
 /// The fields being edited.

@@ -5,6 +5,7 @@
 //! projected once into map units (equirectangular scaled by cos of the mean latitude) and only
 //! scaled/translated per frame.
 
+use crate::model::BORDER_PROVINCES;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -38,9 +39,6 @@ pub struct MapResponse {
     /// A cross-border link was clicked.
     pub select_link: Option<(String, String)>,
 }
-
-/// The five border provinces the map is framed on at start.
-pub const BORDER_PROVINCES: [&str; 5] = ["LA-CH", "LA-AT", "KH-19", "KH-16", "KH-13"];
 
 /// Scale limits, pixels per map unit (one degree of latitude ≈ 111 km).
 const MIN_SCALE: f64 = 20.0;

@@ -9,8 +9,7 @@ use super::{kind_color, province_name, Command, ViewCtx};
 use crate::gazetteer::gazetteer;
 use crate::model::{EventKind, PartialDate};
 
-/// Champasak, Attapeu (Laos); Stung Treng, Ratanakiri, Preah Vihear (Cambodia).
-pub const BORDER_PROVINCES: [&str; 5] = ["LA-CH", "LA-AT", "KH-19", "KH-16", "KH-13"];
+use crate::model::BORDER_PROVINCES;
 
 #[derive(Debug, Default)]
 pub struct SidePanel {
