@@ -33,27 +33,7 @@ pub struct ArticlePane {
     pub add_form: Option<super::add_event::AddForm>,
 }
 
-/// Paragraphs of `text` as byte ranges (split on blank lines).
-pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut current: Option<(usize, usize)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let (start, end) = (offset, offset + content.len());
-        offset += line.len();
-        if content.trim().is_empty() {
-            out.extend(current.take());
-        } else {
-            current = Some(match current {
-                Some((s, _)) => (s, end),
-                None => (start, end),
-            });
-        }
-    }
-    out.extend(current);
-    out
-}
+use crate::extract::sentences::paragraphs;
 
 impl ArticlePane {
     /// The publication date of the article, editable (relative dates resolve against it).

@@ -67,34 +67,28 @@ pub fn split(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// Byte ranges of blocks separated by blank lines (lines with only whitespace).
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut blocks = Vec::new();
-    let mut block_start = 0usize;
-    let mut line_start = 0usize;
-    let mut in_block = false;
-    let newlines = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i);
-    for i in newlines.chain(std::iter::once(text.len())) {
-        let line = &text[line_start..i];
-        if line.trim().is_empty() {
-            if in_block {
-                blocks.push((block_start, line_start));
-                in_block = false;
-            }
-        } else if !in_block {
-            block_start = line_start;
-            in_block = true;
+/// Paragraphs of `text` as byte ranges: blocks separated by blank lines
+/// (lines with only whitespace), each without its final line break. The one
+/// splitter for the extractor's sentences and the article pane.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let (start, end) = (offset, offset + content.len());
+        offset += line.len();
+        if content.trim().is_empty() {
+            out.extend(current.take());
+        } else {
+            current = Some(match current {
+                Some((s, _)) => (s, end),
+                None => (start, end),
+            });
         }
-        line_start = (i + 1).min(text.len());
     }
-    if in_block {
-        blocks.push((block_start, text.len()));
-    }
-    blocks
+    out.extend(current);
+    out
 }
 
 /// The character at byte offset `off` of `s`, if any.
