@@ -382,30 +382,78 @@ impl MapView {
 
     pub fn ui(&mut self, ui: &mut Ui, input: &MapInput) -> MapResponse {
         let mut out = MapResponse::default();
-        let cache = cache();
         let pal = Palette::new(ui.visuals());
         let size = ui.available_size().max(Vec2::new(200.0, 150.0));
         let (response, painter) =
             ui.allocate_painter(size, Sense::click_and_drag() | Sense::FOCUSABLE);
         let rect = response.rect;
         let painter = painter.with_clip_rect(rect.intersect(ui.clip_rect()));
-
         if self.center.is_none() || !(MIN_SCALE..=MAX_SCALE).contains(&self.scale) {
             self.reset(rect);
         }
-        let current = |v: &MapView| ScreenTransform {
-            rect,
-            center: {
-                let c = v.center.unwrap_or([104.0, 15.0]);
-                cache.projection.project(c[0], c[1])
-            },
-            scale: v.scale,
-        };
 
-        // --- Pan and zoom ---
+        self.pan_and_zoom(ui, &response);
+        self.keyboard(ui, &response, input, &mut out);
+        let t = self.transform(rect);
+        self.last = Some(t);
+
+        let max_link = input.links.iter().map(|l| l.2).max().unwrap_or(0);
+        let arcs = build_arcs(input, &t, max_link);
+        let (hovered_arc, hovered_region) = hover(&arcs, &t, response.hover_pos());
+        let selected_region = input
+            .selected
+            .as_deref()
+            .and_then(|s| geography().region_for(s))
+            .map(|r| r.id.as_str());
+        let max_count = input.counts.values().copied().max().unwrap_or(0);
+
+        let layers = Layers {
+            painter: &painter,
+            pal: &pal,
+            t: &t,
+            input,
+            selected_region,
+            hovered_region,
+        };
+        layers.regions(max_count);
+        layers.outlines();
+        layers.arcs(&arcs, hovered_arc);
+        self.draw_labels(&painter, &t, &pal, selected_region, rect);
+        draw_legend(&painter, rect, &pal, max_count, ui);
+        draw_scale_bar(&painter, rect, &pal, t.scale, ui);
+        self.zoom_buttons(ui, rect);
+
+        tooltip(ui, &response, input, hovered_arc, hovered_region);
+        if response.clicked() {
+            out.select_link = hovered_arc.map(|a| (a.la.clone(), a.kh.clone()));
+            if out.select_link.is_none() {
+                let hit = response.interact_pointer_pos().and_then(|p| {
+                    let [lon, lat] = t.to_lon_lat(p);
+                    geography().province_at(lon, lat)
+                });
+                out.select_province = Some(hit.map(|r| r.id.clone()));
+            }
+        }
+        describe(ui, &response, &painter, selected_region);
+        out
+    }
+
+    /// The screen transform of the current view in `rect`.
+    fn transform(&self, rect: Rect) -> ScreenTransform {
+        let c = self.center.unwrap_or([104.0, 15.0]);
+        ScreenTransform {
+            rect,
+            center: cache().projection.project(c[0], c[1]),
+            scale: self.scale,
+        }
+    }
+
+    /// Drag pans; the wheel and pinch zoom about the pointer.
+    fn pan_and_zoom(&mut self, ui: &Ui, response: &egui::Response) {
+        let rect = response.rect;
         if response.dragged() {
             let d = response.drag_delta();
-            let t = current(self);
+            let t = self.transform(rect);
             let c = t.rect.center();
             self.center = Some(t.to_lon_lat(c - d));
         }
@@ -416,12 +464,22 @@ impl MapView {
                 factor *= f64::from((scroll / 200.0).exp());
             }
             if (factor - 1.0).abs() > 1e-4 {
-                let t = current(self);
+                let t = self.transform(rect);
                 self.zoom_about(&t, factor, hover);
             }
         }
+    }
 
-        // --- Keyboard ---
+    /// With the map focused: arrows move the selection to the neighbouring
+    /// province, + / - / 0 zoom and reset, Escape clears.
+    fn keyboard(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        input: &MapInput,
+        out: &mut MapResponse,
+    ) {
+        let rect = response.rect;
         let id = response.id;
         if response.clicked() {
             response.request_focus();
@@ -474,7 +532,7 @@ impl MapView {
                     out.select_province = Some(Some(n));
                 }
             }
-            let t = current(self);
+            let t = self.transform(rect);
             if plus {
                 self.zoom_about(&t, 1.5, rect.center());
             }
@@ -489,240 +547,6 @@ impl MapView {
         {
             out.select_province = Some(None);
         }
-
-        let t = current(self);
-        self.last = Some(t);
-        let xf = t.mesh_transform();
-        let view = Rect::from_min_max(xf.inverse() * rect.min, xf.inverse() * rect.max);
-
-        // --- Hover ---
-        let hover_pos = response.hover_pos();
-        let max_count = input.counts.values().copied().max().unwrap_or(0);
-        let max_link = input.links.iter().map(|l| l.2).max().unwrap_or(0);
-        let arcs = build_arcs(input, &t, max_link);
-        let hovered_arc = hover_pos.and_then(|p| {
-            arcs.iter()
-                .map(|a| (polyline_distance(p, &a.points), a))
-                .filter(|(d, a)| *d <= a.width / 2.0 + 4.0)
-                .min_by(|x, y| x.0.total_cmp(&y.0))
-                .map(|(_, a)| a)
-        });
-        let hovered_region: Option<&Region> = if hovered_arc.is_some() {
-            None
-        } else {
-            hover_pos.and_then(|p| {
-                let [lon, lat] = t.to_lon_lat(p);
-                geography().province_at(lon, lat)
-            })
-        };
-
-        // --- Draw: water, land, provinces ---
-        painter.rect_filled(rect, CornerRadius::ZERO, pal.water);
-        let count_of = |r: &Region| -> usize {
-            input.counts.get(&r.id).copied().unwrap_or(0)
-                + r.covers
-                    .iter()
-                    .map(|c| input.counts.get(c).copied().unwrap_or(0))
-                    .sum::<usize>()
-        };
-        let selected_region = input
-            .selected
-            .as_deref()
-            .and_then(|s| geography().region_for(s))
-            .map(|r| r.id.as_str());
-        let mut mesh = Mesh::default();
-        let visible: Vec<&CachedRegion> = cache
-            .regions
-            .iter()
-            .filter(|c| c.bounds.intersects(view))
-            .collect();
-        for c in &visible {
-            let r = c.region;
-            let mut color = if r.is_province() {
-                pal.fill(count_of(r), max_count)
-            } else {
-                pal.land_context
-            };
-            if selected_region == Some(r.id.as_str()) {
-                color = lerp_color(color, pal.highlight, 0.35);
-            } else if hovered_region.is_some_and(|h| h.id == r.id) {
-                color = lerp_color(color, pal.highlight, 0.18);
-            }
-            let base = mesh.vertices.len() as u32;
-            mesh.vertices
-                .extend(c.mesh.vertices.iter().map(|v| egui::epaint::Vertex {
-                    pos: xf * v.pos,
-                    uv: v.uv,
-                    color,
-                }));
-            mesh.indices.extend(c.mesh.indices.iter().map(|i| i + base));
-        }
-        for c in cache.lakes.iter().filter(|c| c.bounds.intersects(view)) {
-            let base = mesh.vertices.len() as u32;
-            mesh.vertices
-                .extend(c.mesh.vertices.iter().map(|v| egui::epaint::Vertex {
-                    pos: xf * v.pos,
-                    uv: v.uv,
-                    color: pal.water,
-                }));
-            mesh.indices.extend(c.mesh.indices.iter().map(|i| i + base));
-        }
-        painter.add(Shape::mesh(mesh));
-
-        // Outlines: context land quiet, provinces 1 px.
-        let mut shapes: Vec<Shape> = Vec::new();
-        for c in &visible {
-            let stroke = if c.region.is_province() {
-                Stroke::new(1.0, pal.outline)
-            } else {
-                Stroke::new(1.0, pal.context_outline)
-            };
-            for ring in &c.rings {
-                shapes.push(Shape::closed_line(
-                    ring.iter().map(|p| xf * *p).collect(),
-                    stroke,
-                ));
-            }
-        }
-        // National borders, the Laos–Cambodia border distinct.
-        for (is_la_kh, lines) in &cache.borders {
-            let stroke = if *is_la_kh {
-                Stroke::new(2.5, pal.la_kh)
-            } else {
-                Stroke::new(1.5, pal.national)
-            };
-            for l in lines {
-                shapes.push(Shape::line(l.iter().map(|p| xf * *p).collect(), stroke));
-            }
-        }
-        // Highlighted, hovered and selected outlines on top.
-        let outline_of = |id: &str, stroke: Stroke, shapes: &mut Vec<Shape>| {
-            if let Some(c) = geography()
-                .region_for(id)
-                .and_then(|r| cache.regions.iter().find(|c| c.region.id == r.id))
-            {
-                for ring in &c.rings {
-                    shapes.push(Shape::closed_line(
-                        ring.iter().map(|p| xf * *p).collect(),
-                        stroke,
-                    ));
-                }
-            }
-        };
-        for h in &input.highlighted {
-            outline_of(h, Stroke::new(2.0, pal.highlight), &mut shapes);
-        }
-        if let Some(h) = hovered_region {
-            outline_of(&h.id, Stroke::new(1.5, pal.text), &mut shapes);
-        }
-        if let Some(s) = selected_region {
-            outline_of(s, Stroke::new(2.5, pal.text), &mut shapes);
-        }
-        painter.extend(shapes);
-
-        // --- Arcs ---
-        for a in &arcs {
-            let is_sel = input
-                .selected_link
-                .as_ref()
-                .is_some_and(|(x, y)| *x == a.la && *y == a.kh);
-            let is_hover = hovered_arc.is_some_and(|h| std::ptr::eq(h, a));
-            let color = if is_sel || is_hover {
-                pal.arc_hover
-            } else {
-                pal.arc
-            };
-            painter.add(Shape::line(a.points.clone(), Stroke::new(a.width, color)));
-            if let (Some(s), Some(e)) = (a.points.first(), a.points.last()) {
-                painter.circle_filled(*s, a.width * 0.6 + 1.0, color);
-                painter.circle_filled(*e, a.width * 0.6 + 1.0, color);
-            }
-        }
-
-        // --- Labels (greedy, no overlaps) ---
-        self.draw_labels(&painter, &t, &pal, selected_region, rect);
-
-        // --- Overlays: legend, scale bar, buttons ---
-        draw_legend(&painter, rect, &pal, max_count, ui);
-        draw_scale_bar(&painter, rect, &pal, t.scale, ui);
-        self.zoom_buttons(ui, rect);
-
-        // --- Tooltip and clicks ---
-        if let Some(a) = hovered_arc {
-            let name = |id: &str| {
-                geography()
-                    .region_for(id)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_else(|| id.to_string())
-            };
-            let text = format!(
-                "{} – {}: {} event{}",
-                name(&a.la),
-                name(&a.kh),
-                a.count,
-                if a.count == 1 { "" } else { "s" }
-            );
-            response.clone().on_hover_text_at_pointer(text);
-        } else if let Some(r) = hovered_region {
-            let n = count_of(r);
-            let country = if r.country == "LA" {
-                "Laos"
-            } else {
-                "Cambodia"
-            };
-            let native = crate::gazetteer::gazetteer()
-                .province(&r.id)
-                .map(|p| p.native_name.clone())
-                .filter(|s| !s.is_empty())
-                .filter(|s| {
-                    let font = FontId::proportional(14.0);
-                    ui.ctx().fonts_mut(|f| f.has_glyphs(&font, s))
-                });
-            let mut text = r.name.clone();
-            if let Some(nat) = native {
-                text.push_str(&format!(" ({nat})"));
-            }
-            text.push_str(&format!("\n{country} · {}", r.id));
-            if !r.covers.is_empty() {
-                text.push_str(&format!(" (includes {})", r.covers.join(", ")));
-            }
-            text.push_str(&format!("\n{n} event{}", if n == 1 { "" } else { "s" }));
-            response.clone().on_hover_text_at_pointer(text);
-        }
-        if response.clicked() {
-            if let Some(a) = hovered_arc {
-                out.select_link = Some((a.la.clone(), a.kh.clone()));
-            } else {
-                let hit = response.interact_pointer_pos().and_then(|p| {
-                    let [lon, lat] = t.to_lon_lat(p);
-                    geography().province_at(lon, lat)
-                });
-                out.select_province = Some(hit.map(|r| r.id.clone()));
-            }
-        }
-
-        let sel_name = selected_region
-            .and_then(|s| geography().region(s))
-            .map(|r| r.name.clone());
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::Image,
-                true,
-                match &sel_name {
-                    Some(n) => format!("Province map of Laos and Cambodia, {n} selected. Arrow keys change the province, Escape clears."),
-                    None => "Province map of Laos and Cambodia. Arrow keys select a province.".to_string(),
-                },
-            )
-        });
-        if response.has_focus() {
-            painter.rect_stroke(
-                rect.shrink(1.0),
-                CornerRadius::ZERO,
-                ui.visuals().selection.stroke,
-                egui::StrokeKind::Inside,
-            );
-        }
-        out
     }
 
     fn draw_labels(
@@ -798,6 +622,257 @@ impl MapView {
             }
             y += size.y + 4.0;
         }
+    }
+}
+
+/// The arc under the pointer (within half its width and a few pixels), else
+/// the province under it.
+fn hover<'a>(
+    arcs: &'a [Arc],
+    t: &ScreenTransform,
+    pointer: Option<Pos2>,
+) -> (Option<&'a Arc>, Option<&'static Region>) {
+    let Some(p) = pointer else {
+        return (None, None);
+    };
+    let arc = arcs
+        .iter()
+        .map(|a| (polyline_distance(p, &a.points), a))
+        .filter(|(d, a)| *d <= a.width / 2.0 + 4.0)
+        .min_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, a)| a);
+    if arc.is_some() {
+        return (arc, None);
+    }
+    let [lon, lat] = t.to_lon_lat(p);
+    (None, geography().province_at(lon, lat))
+}
+
+/// Events of a region, with those of the provinces it stands for
+/// (Natural Earth predates two splits).
+fn count_of(input: &MapInput, r: &Region) -> usize {
+    input.counts.get(&r.id).copied().unwrap_or(0)
+        + r.covers
+            .iter()
+            .map(|c| input.counts.get(c).copied().unwrap_or(0))
+            .sum::<usize>()
+}
+
+/// What one frame paints, layer by layer.
+struct Layers<'a> {
+    painter: &'a egui::Painter,
+    pal: &'a Palette,
+    t: &'a ScreenTransform,
+    input: &'a MapInput,
+    selected_region: Option<&'a str>,
+    hovered_region: Option<&'static Region>,
+}
+
+impl Layers<'_> {
+    /// The visible regions' cached meshes in view.
+    fn visible(&self) -> Vec<&'static CachedRegion> {
+        let xf = self.t.mesh_transform();
+        let rect = self.t.rect;
+        let view = Rect::from_min_max(xf.inverse() * rect.min, xf.inverse() * rect.max);
+        cache()
+            .regions
+            .iter()
+            .filter(|c| c.bounds.intersects(view))
+            .collect()
+    }
+
+    /// Water, then land: provinces coloured by their events (selected and
+    /// hovered tinted), neighbouring countries quiet, lakes on top.
+    fn regions(&self, max_count: usize) {
+        let (pal, xf) = (self.pal, self.t.mesh_transform());
+        let rect = self.t.rect;
+        let view = Rect::from_min_max(xf.inverse() * rect.min, xf.inverse() * rect.max);
+        self.painter
+            .rect_filled(rect, CornerRadius::ZERO, pal.water);
+        let mut mesh = Mesh::default();
+        for c in self.visible() {
+            let r = c.region;
+            let mut color = if r.is_province() {
+                pal.fill(count_of(self.input, r), max_count)
+            } else {
+                pal.land_context
+            };
+            if self.selected_region == Some(r.id.as_str()) {
+                color = lerp_color(color, pal.highlight, 0.35);
+            } else if self.hovered_region.is_some_and(|h| h.id == r.id) {
+                color = lerp_color(color, pal.highlight, 0.18);
+            }
+            add_mesh(&mut mesh, &c.mesh, xf, color);
+        }
+        for c in cache().lakes.iter().filter(|c| c.bounds.intersects(view)) {
+            add_mesh(&mut mesh, &c.mesh, xf, pal.water);
+        }
+        self.painter.add(Shape::mesh(mesh));
+    }
+
+    /// Outlines (context land quiet, provinces 1 px), national borders (the
+    /// Laos–Cambodia one distinct), then highlighted, hovered and selected
+    /// provinces on top.
+    fn outlines(&self) {
+        let (pal, xf) = (self.pal, self.t.mesh_transform());
+        let mut shapes: Vec<Shape> = Vec::new();
+        for c in self.visible() {
+            let stroke = if c.region.is_province() {
+                Stroke::new(1.0, pal.outline)
+            } else {
+                Stroke::new(1.0, pal.context_outline)
+            };
+            for ring in &c.rings {
+                shapes.push(Shape::closed_line(
+                    ring.iter().map(|p| xf * *p).collect(),
+                    stroke,
+                ));
+            }
+        }
+        for (is_la_kh, lines) in &cache().borders {
+            let stroke = if *is_la_kh {
+                Stroke::new(2.5, pal.la_kh)
+            } else {
+                Stroke::new(1.5, pal.national)
+            };
+            for l in lines {
+                shapes.push(Shape::line(l.iter().map(|p| xf * *p).collect(), stroke));
+            }
+        }
+        let outline_of = |id: &str, stroke: Stroke, shapes: &mut Vec<Shape>| {
+            if let Some(c) = geography()
+                .region_for(id)
+                .and_then(|r| cache().regions.iter().find(|c| c.region.id == r.id))
+            {
+                for ring in &c.rings {
+                    shapes.push(Shape::closed_line(
+                        ring.iter().map(|p| xf * *p).collect(),
+                        stroke,
+                    ));
+                }
+            }
+        };
+        for h in &self.input.highlighted {
+            outline_of(h, Stroke::new(2.0, pal.highlight), &mut shapes);
+        }
+        if let Some(h) = self.hovered_region {
+            outline_of(&h.id, Stroke::new(1.5, pal.text), &mut shapes);
+        }
+        if let Some(s) = self.selected_region {
+            outline_of(s, Stroke::new(2.5, pal.text), &mut shapes);
+        }
+        self.painter.extend(shapes);
+    }
+
+    /// The links across the border; the selected or hovered one bright.
+    fn arcs(&self, arcs: &[Arc], hovered: Option<&Arc>) {
+        for a in arcs {
+            let is_sel = self
+                .input
+                .selected_link
+                .as_ref()
+                .is_some_and(|(x, y)| *x == a.la && *y == a.kh);
+            let is_hover = hovered.is_some_and(|h| std::ptr::eq(h, a));
+            let color = if is_sel || is_hover {
+                self.pal.arc_hover
+            } else {
+                self.pal.arc
+            };
+            self.painter
+                .add(Shape::line(a.points.clone(), Stroke::new(a.width, color)));
+            if let (Some(s), Some(e)) = (a.points.first(), a.points.last()) {
+                self.painter.circle_filled(*s, a.width * 0.6 + 1.0, color);
+                self.painter.circle_filled(*e, a.width * 0.6 + 1.0, color);
+            }
+        }
+    }
+}
+
+/// Append a cached mesh, moved to the screen and filled with `color`.
+fn add_mesh(into: &mut Mesh, from: &Mesh, xf: egui::emath::TSTransform, color: Color32) {
+    let base = into.vertices.len() as u32;
+    into.vertices
+        .extend(from.vertices.iter().map(|v| egui::epaint::Vertex {
+            pos: xf * v.pos,
+            uv: v.uv,
+            color,
+        }));
+    into.indices.extend(from.indices.iter().map(|i| i + base));
+}
+
+/// The tooltip of the hovered link or province: names, codes, counts.
+fn tooltip(
+    ui: &Ui,
+    response: &egui::Response,
+    input: &MapInput,
+    hovered_arc: Option<&Arc>,
+    hovered_region: Option<&Region>,
+) {
+    if let Some(a) = hovered_arc {
+        let name = |id: &str| {
+            geography()
+                .region_for(id)
+                .map(|r| r.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let text = format!(
+            "{} – {}: {} event{}",
+            name(&a.la),
+            name(&a.kh),
+            a.count,
+            if a.count == 1 { "" } else { "s" }
+        );
+        response.clone().on_hover_text_at_pointer(text);
+    } else if let Some(r) = hovered_region {
+        let n = count_of(input, r);
+        let country = if r.country == "LA" {
+            "Laos"
+        } else {
+            "Cambodia"
+        };
+        let native = crate::gazetteer::gazetteer()
+            .province(&r.id)
+            .map(|p| p.native_name.clone())
+            .filter(|s| !s.is_empty())
+            .filter(|s| {
+                let font = FontId::proportional(14.0);
+                ui.ctx().fonts_mut(|f| f.has_glyphs(&font, s))
+            });
+        let mut text = r.name.clone();
+        if let Some(nat) = native {
+            text.push_str(&format!(" ({nat})"));
+        }
+        text.push_str(&format!("\n{country} · {}", r.id));
+        if !r.covers.is_empty() {
+            text.push_str(&format!(" (includes {})", r.covers.join(", ")));
+        }
+        text.push_str(&format!("\n{n} event{}", if n == 1 { "" } else { "s" }));
+        response.clone().on_hover_text_at_pointer(text);
+    }
+}
+
+/// What a screen reader hears, and the focus ring.
+fn describe(ui: &Ui, response: &egui::Response, painter: &egui::Painter, selected: Option<&str>) {
+    let sel_name = selected
+        .and_then(|s| geography().region(s))
+        .map(|r| r.name.clone());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            match &sel_name {
+                Some(n) => format!("Province map of Laos and Cambodia, {n} selected. Arrow keys change the province, Escape clears."),
+                None => "Province map of Laos and Cambodia. Arrow keys select a province.".to_string(),
+            },
+        )
+    });
+    if response.has_focus() {
+        painter.rect_stroke(
+            response.rect.shrink(1.0),
+            CornerRadius::ZERO,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
     }
 }
 
