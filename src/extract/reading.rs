@@ -470,6 +470,11 @@ fn occasion_times(
     out
 }
 
+/// Whether the words between two dates are a bare "and" (commas allowed).
+fn bare_and(between: &str) -> bool {
+    between.trim_matches(|c: char| c.is_whitespace() || c == ',') == "and"
+}
+
 /// Whether two month dates joined by a bare "and" are one stretch of time
 /// ("field work in March and April this year", dated by its first month),
 /// not two occasions.
@@ -485,8 +490,7 @@ fn month_span(a: Option<PartialDate>, b: Option<PartialDate>, between: &str) -> 
             })
             .flatten()
     };
-    between.trim_matches(|c: char| c.is_whitespace() || c == ',') == "and"
-        && matches!((month(a), month(b)), (Some(x), Some(y)) if y == x + 1)
+    bare_and(between) && matches!((month(a), month(b)), (Some(x), Some(y)) if y == x + 1)
 }
 
 /// Whether two days joined by a bare "and" are consecutive ("met on the 5th
@@ -500,9 +504,7 @@ fn day_span(a: Option<PartialDate>, b: Option<PartialDate>, between: &str) -> bo
         .to_naive()
         .and_then(|d| d.succ_opt())
         .map(PartialDate::from_naive);
-    between.trim_matches(|c: char| c.is_whitespace() || c == ',') == "and"
-        && a.precision() == Precision::Day
-        && next == Some(b)
+    bare_and(between) && a.precision() == Precision::Day && next == Some(b)
 }
 
 /// Whether the weekday at `start` names a day of a weekly schedule: after

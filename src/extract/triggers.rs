@@ -269,12 +269,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
         .flatten()
     {
         let whole = c.get(0)?;
-        let n = count_word(c.get(1)?.as_str());
-        let unit = if c.get(2)?.as_str().starts_with("week") {
-            7
-        } else {
-            1
-        };
+        let days = counted_days(&c)?;
         let sign = if matches!(c.get(3)?.as_str(), "later" | "afterwards") {
             1
         } else {
@@ -285,7 +280,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
         if sign < 0 && !(rest.is_empty() || rest.starts_with([',', '.', ';'])) {
             return None;
         }
-        return Some((whole.start(), whole.end(), sign * n * unit));
+        return Some((whole.start(), whole.end(), sign * days));
     }
     let c = r.captures(s)?;
     let whole = c.get(0)?;
@@ -325,14 +320,9 @@ pub fn came_after(s: &str) -> Option<(usize, usize, i64)> {
         compile(r"^(?:the|this|that|these|those|it|they) (?:[\w'-]+ ){0,4}?(?:came|comes|followed|took place|were held|was held) (a|one|two|three|four|five) (days?|weeks?) (after|before)(?-u:\b)")
     });
     let c = came.captures(s)?;
-    let n = count_word(c.get(1)?.as_str());
-    let unit = if c.get(2)?.as_str().starts_with("week") {
-        7
-    } else {
-        1
-    };
+    let days = counted_days(&c)?;
     let sign = if c.get(3)?.as_str() == "after" { -1 } else { 1 };
-    Some((c.get(1)?.start(), c.get(0)?.end(), sign * n * unit))
+    Some((c.get(1)?.start(), c.get(0)?.end(), sign * days))
 }
 
 /// Where a sentence whose subject refers back to the occasion told tells of
@@ -386,15 +376,7 @@ pub fn visit_told_by_its_end(s: &str) -> Option<(i64, usize)> {
         compile(r"(?-u:\b)(?:returned home|returned to|flew home|flew back|left)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:after |of )?(?:a|an|his|her|their|the) (two|three|four|five|six|seven)-day (?:[\w-]+ )?visit")
     });
     let c = r.captures(s)?;
-    let days = match c.get(1)?.as_str() {
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        _ => 7,
-    };
-    Some((days, c.get(0)?.start()))
+    Some((count_word(c.get(1)?.as_str()), c.get(0)?.start()))
 }
 
 /// A clause counted from the sentence's own occasion: "received a courtesy
@@ -410,14 +392,9 @@ pub fn counted_clause(s: &str) -> Option<(usize, i64)> {
     let r =
         R.get_or_init(|| compile(r", (a|one|two|three|four|five) (days?|weeks?) (after|before) "));
     let c = r.captures(s)?;
-    let n = count_word(c.get(1)?.as_str());
-    let unit = if c.get(2)?.as_str().starts_with("week") {
-        7
-    } else {
-        1
-    };
+    let days = counted_days(&c)?;
     let sign = if c.get(3)?.as_str() == "after" { -1 } else { 1 };
-    Some((c.get(0)?.end(), sign * n * unit))
+    Some((c.get(0)?.end(), sign * days))
 }
 
 /// A later part of the day just told: "…, and in the afternoon he called
@@ -478,15 +455,30 @@ pub fn nth_day(s: &str) -> Option<(usize, usize, i64)> {
     Some((whole.start(), whole.end(), offset))
 }
 
-/// The number a small count word names ("a", "one" … "five").
+/// The number a small count word names ("a", "one" … "seven"; each pattern
+/// that calls this captures only these words).
 fn count_word(w: &str) -> i64 {
     match w {
         "a" | "one" => 1,
         "two" => 2,
         "three" => 3,
         "four" => 4,
-        _ => 5,
+        "five" => 5,
+        "six" => 6,
+        _ => 7,
     }
+}
+
+/// The days a counted span names: its count (capture 1) times its unit
+/// (capture 2, "day(s)" or "week(s)").
+fn counted_days(c: &regex::Captures<'_>) -> Option<i64> {
+    let n = count_word(c.get(1)?.as_str());
+    let unit = if c.get(2)?.as_str().starts_with("week") {
+        7
+    } else {
+        1
+    };
+    Some(n * unit)
 }
 
 // Direct speech: a sentence that opens with a quotation mark.
