@@ -407,7 +407,10 @@ impl MapView {
             .map(|r| r.id.as_str());
         let max_count = input.counts.values().copied().max().unwrap_or(0);
 
+        let (view, visible) = Layers::in_view(&t);
         let layers = Layers {
+            view,
+            visible,
             painter: &painter,
             pal: &pal,
             t: &t,
@@ -666,19 +669,22 @@ struct Layers<'a> {
     input: &'a MapInput,
     selected_region: Option<&'a str>,
     hovered_region: Option<&'static Region>,
+    view: Rect,
+    visible: Vec<&'static CachedRegion>,
 }
 
 impl Layers<'_> {
-    /// The visible regions' cached meshes in view.
-    fn visible(&self) -> Vec<&'static CachedRegion> {
-        let xf = self.t.mesh_transform();
-        let rect = self.t.rect;
-        let view = Rect::from_min_max(xf.inverse() * rect.min, xf.inverse() * rect.max);
-        cache()
+    /// The view in the cached meshes' coordinates, and the regions in it
+    /// (found once a frame, for the fills and the outlines).
+    fn in_view(t: &ScreenTransform) -> (Rect, Vec<&'static CachedRegion>) {
+        let xf = t.mesh_transform();
+        let view = Rect::from_min_max(xf.inverse() * t.rect.min, xf.inverse() * t.rect.max);
+        let visible = cache()
             .regions
             .iter()
             .filter(|c| c.bounds.intersects(view))
-            .collect()
+            .collect();
+        (view, visible)
     }
 
     /// Water, then land: provinces coloured by their events (selected and
@@ -686,11 +692,10 @@ impl Layers<'_> {
     fn regions(&self, max_count: usize) {
         let (pal, xf) = (self.pal, self.t.mesh_transform());
         let rect = self.t.rect;
-        let view = Rect::from_min_max(xf.inverse() * rect.min, xf.inverse() * rect.max);
         self.painter
             .rect_filled(rect, CornerRadius::ZERO, pal.water);
         let mut mesh = Mesh::default();
-        for c in self.visible() {
+        for c in &self.visible {
             let r = c.region;
             let mut color = if r.is_province() {
                 pal.fill(count_of(self.input, r), max_count)
@@ -704,7 +709,11 @@ impl Layers<'_> {
             }
             add_mesh(&mut mesh, &c.mesh, xf, color);
         }
-        for c in cache().lakes.iter().filter(|c| c.bounds.intersects(view)) {
+        for c in cache()
+            .lakes
+            .iter()
+            .filter(|c| c.bounds.intersects(self.view))
+        {
             add_mesh(&mut mesh, &c.mesh, xf, pal.water);
         }
         self.painter.add(Shape::mesh(mesh));
@@ -716,7 +725,7 @@ impl Layers<'_> {
     fn outlines(&self) {
         let (pal, xf) = (self.pal, self.t.mesh_transform());
         let mut shapes: Vec<Shape> = Vec::new();
-        for c in self.visible() {
+        for c in &self.visible {
             let stroke = if c.region.is_province() {
                 Stroke::new(1.0, pal.outline)
             } else {
