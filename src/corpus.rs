@@ -200,7 +200,7 @@ impl Corpus {
         stamp: Option<FileStamp>,
     ) {
         self.remove_path_entries(source_path);
-        self.failures.remove(source_path);
+        self.forget_failures_of(source_path);
         let mut keys = Vec::with_capacity(articles.len());
         for loaded in articles {
             let akey = ArticleKey(self.articles.len() as u32);
@@ -262,10 +262,27 @@ impl Corpus {
         }
     }
 
-    /// Unload everything read from `path` (and its failure).
+    /// Forget the failures of the file `path` and of its JSON array elements
+    /// (`path#N`), found by range in the sorted map rather than by a scan.
+    fn forget_failures_of(&mut self, path: &str) {
+        self.failures.remove(path);
+        let prefix = format!("{path}#");
+        let elements: Vec<String> = self
+            .failures
+            .range(prefix.clone()..)
+            .map(|(k, _)| k)
+            .take_while(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for k in elements {
+            self.failures.remove(&k);
+        }
+    }
+
+    /// Unload everything read from `path` (and its failures).
     pub fn remove_path(&mut self, path: &str) {
         self.remove_path_entries(path);
-        self.failures.remove(path);
+        self.forget_failures_of(path);
         self.stamps.remove(path);
         self.rebuild_indexes();
     }

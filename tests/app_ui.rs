@@ -1069,11 +1069,11 @@ fn an_event_is_added_to_an_article_in_which_none_was_found() {
 /// A parser that panics on one file ("boom.txt") and reads the rest as usual.
 fn panicking_load(
     path: &std::path::Path,
-) -> Result<Vec<border_atlas::model::Article>, border_atlas::load::LoadError> {
+) -> Result<border_atlas::load::Elements, border_atlas::load::LoadError> {
     if path.file_name().is_some_and(|n| n == "boom.txt") {
         panic!("parser exploded on purpose");
     }
-    border_atlas::load::load_file(path)
+    border_atlas::load::load_file_each(path)
 }
 
 #[test]

@@ -711,3 +711,37 @@ fn html_that_would_make_the_tree_builder_quadratic_is_refused_with_the_reason() 
     let articles = load_bytes("sloppy.html", sloppy.as_bytes()).expect("ordinary HTML reads");
     assert!(articles[0].text.contains("met in Pakse"));
 }
+
+/// A JSON array of millions of tiny elements costs memory for what it keeps,
+/// not for its length: the articles past the per-file limit and the failures
+/// past the listed ones are counted in one line each, and the good article
+/// beside the file still loads.
+#[test]
+fn a_json_array_of_millions_of_tiny_elements_is_read_with_bounded_memory() {
+    use border_atlas::load::{MAX_ARTICLES_PER_FILE, MAX_ELEMENT_FAILURES};
+    let tree = Tree::new();
+    let zeros = format!("[{}]", vec!["0"; 1_000_000].join(","));
+    let out = load_beside(&tree, "z", "zeros.json", zeros.as_bytes());
+    let listed: Vec<&border_atlas::load::LoadFailure> = out
+        .failures
+        .iter()
+        .filter(|f| f.path.starts_with(&tree.shown("z/zeros.json")))
+        .collect();
+    assert_eq!(listed.len(), MAX_ELEMENT_FAILURES + 1);
+    assert_eq!(
+        listed[MAX_ELEMENT_FAILURES].error.to_string(),
+        "and 999,900 more elements that failed (only the first 100 are listed)"
+    );
+
+    let tree = Tree::new();
+    let tiny = format!(
+        "[{}]",
+        vec![r#"{"text":"x"}"#; MAX_ARTICLES_PER_FILE + 5_000].join(",")
+    );
+    let out = load_beside(&tree, "t", "tiny.json", tiny.as_bytes());
+    assert_eq!(out.articles.len(), MAX_ARTICLES_PER_FILE + 1);
+    assert_eq!(
+        error_of(&tree, &out, "t/tiny.json"),
+        "more than 50,000 articles in one file: the first 50,000 were read, 5,000 more elements were not"
+    );
+}

@@ -306,3 +306,57 @@ fn a_failed_file_is_known_and_samples_give_way_to_real_files() {
     wb.close_all();
     assert_eq!(wb.corpus().article_count(), 0);
 }
+
+#[test]
+fn the_failed_elements_of_a_json_array_are_listed_beside_the_ones_that_load() {
+    let tree = Tree::new();
+    let json = tree.write(
+        "feed.json",
+        r#"[{"title": "Governors meet", "text": "The governors of Stung Treng and Champasak met in Pakse on 8 March 2023."},
+            42,
+            {"title": "No body here"}]"#,
+    );
+    let mut wb = Workbench::default();
+    load(&mut wb, std::slice::from_ref(&json));
+    assert_eq!(wb.corpus().article_count(), 1);
+    let failures: Vec<(String, String)> = wb
+        .corpus()
+        .failures()
+        .map(|(p, e)| (p.rsplit('/').next().unwrap_or(p).to_string(), e.to_string()))
+        .collect();
+    assert_eq!(failures.len(), 2, "{failures:?}");
+    assert_eq!(failures[0].0, "feed.json#2");
+    assert_eq!(failures[0].1, "expected an article object; found a number");
+    assert_eq!(failures[1].0, "feed.json#3");
+    assert!(failures[1].1.starts_with("no article text"), "{failures:?}");
+
+    // Mended and read again, the file's old element failures are gone.
+    std::fs::write(
+        &json,
+        r#"[{"text": "The governors of Stung Treng and Champasak met in Pakse on 8 March 2023."},
+            {"text": "Attapeu and Ratanakiri officials signed a trade memorandum on 9 March 2023."}]"#,
+    )
+    .expect("rewrite");
+    load(&mut wb, std::slice::from_ref(&json));
+    assert_eq!(wb.corpus().failure_count(), 0);
+    assert_eq!(wb.corpus().article_count(), 2);
+}
+
+#[test]
+fn a_json_array_none_of_whose_articles_loads_fails_as_a_whole_with_each_reason() {
+    let tree = Tree::new();
+    let single = tree.write("one.json", r#"[{"title": "No body"}]"#);
+    let r = load_one(&single, &Pipeline::default());
+    assert!(
+        r.outcome
+            .as_ref()
+            .is_err_and(|e| e.to_string().starts_with("no article text")),
+        "{:?}",
+        r.outcome.err()
+    );
+    let two = tree.write("two.json", r#"[1, 2]"#);
+    let r = load_one(&two, &Pipeline::default());
+    let (articles, _) = r.outcome.as_ref().expect("the file is read");
+    assert!(articles.is_empty());
+    assert_eq!(r.element_failures.len(), 2);
+}

@@ -107,6 +107,7 @@ mod decode;
 mod fields;
 mod html;
 mod json;
+pub use json::{MAX_ARTICLES_PER_FILE, MAX_ELEMENT_FAILURES};
 mod text;
 
 use std::collections::{BTreeMap, HashSet};
@@ -187,6 +188,15 @@ pub enum LoadError {
         "{files} more files skipped: not article files (in {groups} more folder/extension groups)"
     )]
     SkippedMore { files: usize, groups: usize },
+    /// Failed elements of a JSON array past those listed one by one.
+    #[error("and {} more elements that failed (only the first {listed} are listed)", thousands(*count))]
+    FailuresNotListed { count: usize, listed: usize },
+    /// A JSON array with more articles than one file may bring.
+    #[error("more than {} articles in one file: the first {} were read, {} more elements were not", thousands(*limit), thousands(*limit), thousands(*unread))]
+    TooManyArticles { limit: usize, unread: usize },
+    /// A file that took longer than the window's budget for one file.
+    #[error("took longer than {} to read: skipped (the other files were loaded)", seconds(*budget))]
+    TooSlow { budget: std::time::Duration },
     /// A file loaded before that is gone at a reload.
     #[error("file no longer exists (the loaded copy is kept)")]
     Vanished,
@@ -206,6 +216,28 @@ impl LoadError {
                 | LoadError::SkippedMany { .. }
                 | LoadError::SkippedMore { .. }
         )
+    }
+}
+
+/// A count with thousands separators: 15999900 → "15,999,900".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A duration in seconds for messages: "30 s", "0.2 s".
+fn seconds(d: std::time::Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
     }
 }
 
@@ -301,6 +333,10 @@ fn extension(path: &str) -> Option<String> {
     (!stem.is_empty() && !ext.is_empty()).then(|| ext.to_ascii_lowercase())
 }
 
+/// One file's articles, each with its own path (`file.json#N` for the
+/// elements of a JSON array) and its own result.
+pub type Elements = Vec<(String, Result<Article, LoadError>)>;
+
 /// Split an article path into the file path and, for an element of a JSON
 /// array, its 1-based index: `"a/b.json#3"` → `("a/b.json", Some(3))`.
 pub fn split_article_path(path: &str) -> (&str, Option<usize>) {
@@ -317,11 +353,7 @@ pub fn split_article_path(path: &str) -> (&str, Option<usize>) {
 /// Parse one file's bytes, each article separately: a JSON array gives one
 /// entry per element (path `file.json#N`), every other file one entry. The
 /// outer error is for the whole file (binary, empty, malformed...).
-#[allow(clippy::type_complexity)]
-pub fn load_bytes_each(
-    path: &str,
-    bytes: &[u8],
-) -> Result<Vec<(String, Result<Article, LoadError>)>, LoadError> {
+pub fn load_bytes_each(path: &str, bytes: &[u8]) -> Result<Elements, LoadError> {
     let len = bytes.len() as u64;
     if len > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -426,8 +458,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 }
 
 /// Read and parse one file, each article separately (see [`load_bytes_each`]).
-#[allow(clippy::type_complexity)]
-pub fn load_file_each(path: &Path) -> Result<Vec<(String, Result<Article, LoadError>)>, LoadError> {
+pub fn load_file_each(path: &Path) -> Result<Elements, LoadError> {
     let bytes = read_limited(path)?;
     load_bytes_each(&path.display().to_string(), &bytes)
 }
@@ -683,7 +714,7 @@ pub fn collect_files(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>) {
     c.finish()
 }
 
-type FileResult = Result<Vec<(String, Result<Article, LoadError>)>, LoadError>;
+type FileResult = Result<Elements, LoadError>;
 
 /// The message of a caught panic, for the per-file error that replaces it.
 pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -750,8 +781,14 @@ pub fn load_paths(
     let (files, mut failures) = collect_files(inputs);
     let mut outcome = load_files(&files, progress, cancel);
     failures.append(&mut outcome.failures);
-    // By file, then JSON array index (`a.json#2` before `a.json#10`).
-    failures.sort_by(|a, b| split_article_path(&a.path).cmp(&split_article_path(&b.path)));
+    // By file; a sort that keeps the order of equals leaves a JSON array's
+    // elements in array order (`a.json#2` before `a.json#10`), with the line
+    // that counts the unlisted ones after them.
+    failures.sort_by(|a, b| {
+        split_article_path(&a.path)
+            .0
+            .cmp(split_article_path(&b.path).0)
+    });
     outcome.failures = failures;
     outcome
 }
@@ -769,6 +806,14 @@ mod tests {
         assert_eq!(e.to_string(), "too large (60.0 MB; the limit is 32 MB)");
         assert_eq!(megabytes(32_000_001), "32.0 MB");
         assert_eq!(megabytes(62_914_560), "62.9 MB");
+    }
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(15_999_900), "15,999,900");
     }
 
     #[test]

@@ -4,16 +4,17 @@
 //! reports progress (files done / total) and batches of finished files, and stops early
 //! when cancelled. Nothing here touches egui except the repaint request.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::corpus::{FileStamp, LoadedArticle};
-use crate::load::{LoadError, LoadFailure};
+use crate::load::{Elements, LoadError, LoadFailure};
 use crate::model::{Article, Event};
 
 /// Expands files and folders into article files (+ failures for unlistable inputs).
@@ -25,21 +26,29 @@ pub type CollectFn = fn(&[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>);
 pub struct Pipeline {
     /// Expand files and folders into article files (+ failures for unlistable inputs).
     pub collect: CollectFn,
-    /// Read and parse one file.
-    pub load_file: fn(&Path) -> Result<Vec<Article>, LoadError>,
+    /// Read and parse one file, each article (JSON array element) apart.
+    pub load_file: fn(&Path) -> Result<Elements, LoadError>,
     /// Extract the events of one article.
     pub extract: fn(&Article) -> Vec<Event>,
     /// The bundled sample articles.
     pub samples: fn() -> Result<Vec<Article>, LoadError>,
+    /// How long one file may take to read and extract before the load gives
+    /// it up (reported as too slow) and goes on without it.
+    pub file_budget: Duration,
 }
+
+/// The default [`Pipeline::file_budget`]: a 32 MB article file is read and
+/// extracted in about 2 s here; fifteen times that is a file gone wrong.
+pub const FILE_BUDGET: Duration = Duration::from_secs(30);
 
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
             collect: crate::load::collect_files,
-            load_file: crate::load::load_file,
+            load_file: crate::load::load_file_each,
             extract: crate::extract::extract,
             samples: crate::sample::sample_articles,
+            file_budget: FILE_BUDGET,
         }
     }
 }
@@ -73,6 +82,20 @@ pub enum LoadJob {
 pub struct FileResult {
     pub path: String,
     pub outcome: Result<(Vec<LoadedArticle>, Option<FileStamp>), LoadError>,
+    /// Elements of a JSON array that failed while others loaded, each under
+    /// its own path (`file.json#N`), as the command line lists them.
+    pub element_failures: Vec<LoadFailure>,
+}
+
+impl FileResult {
+    /// A file that failed as a whole.
+    pub fn failed(path: impl Into<String>, error: LoadError) -> Self {
+        FileResult {
+            path: path.into(),
+            outcome: Err(error),
+            element_failures: Vec::new(),
+        }
+    }
 }
 
 /// Messages from the worker.
@@ -82,9 +105,6 @@ pub enum LoadMsg {
     Batch(Vec<FileResult>),
     Done { cancelled: bool },
 }
-
-/// Files per batch sent to the UI.
-const BATCH: usize = 64;
 
 /// A running (or finished) load.
 pub struct Loader {
@@ -115,12 +135,10 @@ impl Loader {
                     run_job(job, pipeline, &tx, &worker_cancel, &repaint)
                 }));
                 let cancelled = run.unwrap_or_else(|payload| {
-                    let _ = tx.send(LoadMsg::Batch(vec![FileResult {
-                        path: "(loader)".into(),
-                        outcome: Err(LoadError::Internal(crate::load::panic_message(
-                            payload.as_ref(),
-                        ))),
-                    }]));
+                    let _ = tx.send(LoadMsg::Batch(vec![FileResult::failed(
+                        "(loader)",
+                        LoadError::Internal(crate::load::panic_message(payload.as_ref())),
+                    )]));
                     true
                 });
                 let _ = tx.send(LoadMsg::Done { cancelled });
@@ -137,12 +155,10 @@ impl Loader {
         if let Err(e) = spawned {
             // No thread: report the failure as a finished load with an error batch.
             let (tx, rx) = mpsc::channel();
-            let _ = tx.send(LoadMsg::Batch(vec![FileResult {
-                path: "(loader)".into(),
-                outcome: Err(LoadError::Internal(format!(
-                    "cannot start the loading thread: {e}"
-                ))),
-            }]));
+            let _ = tx.send(LoadMsg::Batch(vec![FileResult::failed(
+                "(loader)",
+                LoadError::Internal(format!("cannot start the loading thread: {e}")),
+            )]));
             let _ = tx.send(LoadMsg::Done { cancelled: true });
             loader.rx = rx;
         }
@@ -167,12 +183,12 @@ impl Loader {
                     if !self.finished {
                         self.finished = true;
                         self.cancelled = true;
-                        out.push(FileResult {
-                            path: "(loader)".into(),
-                            outcome: Err(LoadError::Internal(
+                        out.push(FileResult::failed(
+                            "(loader)",
+                            LoadError::Internal(
                                 "the loading thread stopped before it was done".into(),
-                            )),
-                        });
+                            ),
+                        ));
                     }
                     break;
                 }
@@ -210,35 +226,52 @@ fn stamp_of(path: &Path) -> Option<FileStamp> {
 }
 
 /// Read one file and extract its events. A parser or extractor that panics
-/// fails this file only, with the reason, as in `load::load_files`.
+/// fails this file only, with the reason, as in `load::load_files`. The
+/// elements of a JSON array that fail are listed beside the ones that load;
+/// a file none of whose articles loads fails as a whole.
 pub fn load_one(path: &Path, pipeline: &Pipeline) -> FileResult {
     let stamp = stamp_of(path);
     let key = path.to_string_lossy().into_owned();
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        (pipeline.load_file)(path).map(|articles| {
-            articles
-                .into_iter()
-                .map(|a| LoadedArticle::extract_with(a, pipeline.extract))
-                .collect::<Vec<_>>()
+        (pipeline.load_file)(path).map(|elements| {
+            let mut loaded = Vec::new();
+            let mut failures = Vec::new();
+            for (element, result) in elements {
+                match result {
+                    Ok(a) => loaded.push(LoadedArticle::extract_with(a, pipeline.extract)),
+                    Err(error) => failures.push(LoadFailure {
+                        path: element,
+                        error,
+                    }),
+                }
+            }
+            (loaded, failures)
         })
     }));
-    let outcome = match read {
-        Ok(Ok(loaded)) => Ok((loaded, stamp)),
-        Ok(Err(e)) => Err(e),
-        Err(payload) => Err(LoadError::Internal(crate::load::panic_message(
-            payload.as_ref(),
-        ))),
-    };
-    FileResult { path: key, outcome }
+    match read {
+        Ok(Ok((loaded, mut failures))) => {
+            if loaded.is_empty() && failures.len() == 1 && failures[0].path == key {
+                let only = failures.remove(0);
+                return FileResult::failed(key, only.error);
+            }
+            FileResult {
+                path: key,
+                outcome: Ok((loaded, stamp)),
+                element_failures: failures,
+            }
+        }
+        Ok(Err(e)) => FileResult::failed(key, e),
+        Err(payload) => FileResult::failed(
+            key,
+            LoadError::Internal(crate::load::panic_message(payload.as_ref())),
+        ),
+    }
 }
 
 /// Group sample articles by their path (each becomes one "file").
 pub fn sample_results(pipeline: &Pipeline) -> Vec<FileResult> {
     match (pipeline.samples)() {
-        Err(e) => vec![FileResult {
-            path: "sample".into(),
-            outcome: Err(e),
-        }],
+        Err(e) => vec![FileResult::failed("sample", e)],
         Ok(articles) => {
             let mut by_path: Vec<(String, Vec<LoadedArticle>)> = Vec::new();
             for a in articles {
@@ -253,6 +286,7 @@ pub fn sample_results(pipeline: &Pipeline) -> Vec<FileResult> {
                 .map(|(path, v)| FileResult {
                     path,
                     outcome: Ok((v, None)),
+                    element_failures: Vec::new(),
                 })
                 .collect()
         }
@@ -263,7 +297,7 @@ fn run_job(
     job: LoadJob,
     pipeline: Pipeline,
     tx: &Sender<LoadMsg>,
-    cancel: &AtomicBool,
+    cancel: &Arc<AtomicBool>,
     repaint: &(dyn Fn() + Send + Sync),
 ) -> bool {
     let send = |msg: LoadMsg| {
@@ -288,10 +322,7 @@ fn run_job(
     let (files, failures) = (pipeline.collect)(&inputs);
     let mut early: Vec<FileResult> = failures
         .into_iter()
-        .map(|f| FileResult {
-            path: f.path,
-            outcome: Err(f.error),
-        })
+        .map(|f| FileResult::failed(f.path, f.error))
         .collect();
     let mut seen = std::collections::HashSet::new();
     let mut todo: Vec<PathBuf> = Vec::new();
@@ -312,10 +343,7 @@ fn run_job(
         // Files loaded before that are gone now: say so, keep what was loaded.
         for path in known.keys() {
             if !seen.contains(path) && !path.starts_with("sample/") && !Path::new(path).exists() {
-                early.push(FileResult {
-                    path: path.clone(),
-                    outcome: Err(LoadError::Vanished),
-                });
+                early.push(FileResult::failed(path.clone(), LoadError::Vanished));
             }
         }
     }
@@ -324,33 +352,119 @@ fn run_job(
     if !early.is_empty() {
         send(LoadMsg::Batch(early));
     }
-    let done = AtomicUsize::new(0);
-    for chunk in todo.chunks(BATCH) {
-        if cancel.load(Ordering::Relaxed) {
+    load_each(todo, pipeline, &send, cancel)
+}
+
+/// Results gathered into one message at most (the UI takes every message
+/// waiting at each frame anyway).
+const BATCH: usize = 256;
+
+/// Read and extract `todo` on a thread pool of this load's own, sending each
+/// file's result as soon as it is ready, so that one slow file never holds
+/// back the others. A file still unfinished after the pipeline's
+/// `file_budget` is given up: it is reported as too slow at once and its
+/// late result is dropped. Returns whether the load was cancelled.
+///
+/// The pool belongs to this load alone: a file that never finishes keeps
+/// one of its threads, never those of later loads, and a cancelled load
+/// returns at once without waiting for the files in flight.
+fn load_each(
+    todo: Vec<PathBuf>,
+    pipeline: Pipeline,
+    send: &dyn Fn(LoadMsg),
+    cancel: &Arc<AtomicBool>,
+) -> bool {
+    let total = todo.len();
+    if total == 0 {
+        return cancel.load(Ordering::Relaxed);
+    }
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("border-atlas-load-{i}"))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            send(LoadMsg::Batch(vec![FileResult::failed(
+                "(loader)",
+                LoadError::Internal(format!("cannot start the loading threads: {e}")),
+            )]));
             return true;
         }
-        let results: Vec<FileResult> = chunk
-            .par_iter()
-            .filter_map(|path| {
-                if cancel.load(Ordering::Relaxed) {
-                    return None;
-                }
-                let r = load_one(path, &pipeline);
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if n.is_multiple_of(16) {
-                    let _ = tx.send(LoadMsg::Progress { done: n, total });
-                    repaint();
-                }
-                Some(r)
-            })
-            .collect();
-        send(LoadMsg::Batch(results));
-        send(LoadMsg::Progress {
-            done: done.load(Ordering::Relaxed),
-            total,
+    };
+    let todo = Arc::new(todo);
+    // When each file in flight started, by its index in `todo`.
+    let in_flight: Arc<Mutex<HashMap<usize, Instant>>> = Arc::default();
+    let (result_tx, results) = mpsc::channel::<(usize, FileResult)>();
+    {
+        let (todo, in_flight, cancel) = (todo.clone(), in_flight.clone(), cancel.clone());
+        pool.spawn(move || {
+            todo.par_iter()
+                .enumerate()
+                .for_each_with(result_tx, |tx, (i, path)| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    lock(&in_flight).insert(i, Instant::now());
+                    let result = load_one(path, &pipeline);
+                    lock(&in_flight).remove(&i);
+                    let _ = tx.send((i, result));
+                });
         });
     }
+    let mut given_up: HashSet<usize> = HashSet::new();
+    let mut done = 0;
+    while done < total {
+        let mut batch = Vec::new();
+        match results.recv_timeout(Duration::from_millis(100)) {
+            Ok(first) => {
+                let more = std::iter::from_fn(|| results.try_recv().ok()).take(BATCH - 1);
+                for (i, result) in std::iter::once(first).chain(more) {
+                    if !given_up.remove(&i) {
+                        batch.push(result);
+                    }
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            // Every file has been read, or the load was cancelled.
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        if cancel.load(Ordering::Relaxed) {
+            // Files read so far are kept; those in flight are not waited for.
+            if !batch.is_empty() {
+                send(LoadMsg::Batch(batch));
+            }
+            return true;
+        }
+        let now = Instant::now();
+        let overdue: Vec<usize> = lock(&in_flight)
+            .iter()
+            .filter(|(_, started)| now.duration_since(**started) >= pipeline.file_budget)
+            .map(|(i, _)| *i)
+            .collect();
+        for i in overdue {
+            lock(&in_flight).remove(&i);
+            given_up.insert(i);
+            let path = todo[i].to_string_lossy().into_owned();
+            batch.push(FileResult::failed(
+                path,
+                LoadError::TooSlow {
+                    budget: pipeline.file_budget,
+                },
+            ));
+        }
+        if !batch.is_empty() {
+            done += batch.len();
+            send(LoadMsg::Batch(batch));
+            send(LoadMsg::Progress { done, total });
+        }
+    }
     cancel.load(Ordering::Relaxed)
+}
+
+/// A lock that outlives a panic elsewhere (what it guards stays consistent:
+/// one insert or remove at a time).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
@@ -381,14 +495,18 @@ mod tests {
     fn collect_given(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadFailure>) {
         (inputs.to_vec(), Vec::new())
     }
-    fn read_utf8(path: &Path) -> Result<Vec<Article>, LoadError> {
+    fn read_utf8(path: &Path) -> Result<Elements, LoadError> {
         let bytes = std::fs::read(path).map_err(|e| LoadError::Io(e.to_string()))?;
         let text = String::from_utf8(bytes).map_err(|e| LoadError::Io(e.to_string()))?;
-        Ok(vec![Article {
-            path: path.to_string_lossy().into_owned(),
-            text,
-            ..Article::default()
-        }])
+        let path = path.to_string_lossy().into_owned();
+        Ok(vec![(
+            path.clone(),
+            Ok(Article {
+                path,
+                text,
+                ..Article::default()
+            }),
+        )])
     }
     fn no_events(_: &Article) -> Vec<Event> {
         Vec::new()
@@ -401,6 +519,7 @@ mod tests {
         load_file: read_utf8,
         extract: no_events,
         samples: no_samples,
+        file_budget: FILE_BUDGET,
     };
 
     fn run_to_end(job: LoadJob) -> (Vec<FileResult>, Loader) {
@@ -460,5 +579,107 @@ mod tests {
         });
         let paths: Vec<&str> = results.iter().map(|r| r.path.as_str()).collect();
         assert_eq!(paths, [path_key(&b)]);
+    }
+
+    /// Set when the slow file of the test below has finished reading.
+    static SLOW_FINISHED: AtomicBool = AtomicBool::new(false);
+
+    fn slow_when_named_slow(path: &Path) -> Result<Elements, LoadError> {
+        if path.to_string_lossy().contains("slow") {
+            std::thread::sleep(Duration::from_secs(3));
+            SLOW_FINISHED.store(true, Ordering::SeqCst);
+        }
+        read_utf8(path)
+    }
+
+    #[test]
+    fn a_file_over_its_budget_is_given_up_and_never_holds_back_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let slow = dir.path().join("slow.txt");
+        let good: Vec<PathBuf> = (0..5)
+            .map(|i| dir.path().join(format!("good{i}.txt")))
+            .collect();
+        std::fs::write(&slow, "slow").unwrap();
+        for g in &good {
+            std::fs::write(g, "good").unwrap();
+        }
+        let pipeline = Pipeline {
+            load_file: slow_when_named_slow,
+            file_budget: Duration::from_millis(300),
+            ..TEST_PIPELINE
+        };
+        let mut inputs = vec![slow.clone()];
+        inputs.extend(good.iter().cloned());
+        let mut loader = Loader::start(
+            LoadJob::Open {
+                inputs,
+                known: HashMap::new(),
+            },
+            pipeline,
+            || {},
+        );
+        let mut results = Vec::new();
+        while !loader.finished {
+            results.extend(loader.poll());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        results.extend(loader.poll());
+        assert!(
+            !SLOW_FINISHED.load(Ordering::SeqCst),
+            "the load ended before the slow file did"
+        );
+        assert!(!loader.cancelled);
+        assert_eq!((loader.done, loader.total), (6, 6));
+        let ok = results.iter().filter(|r| r.outcome.is_ok()).count();
+        assert_eq!(ok, 5, "every good file is shown");
+        let slow_key = path_key(&slow);
+        let failed: Vec<String> = results
+            .iter()
+            .filter(|r| r.path == slow_key)
+            .filter_map(|r| r.outcome.as_ref().err().map(|e| e.to_string()))
+            .collect();
+        assert_eq!(
+            failed,
+            ["took longer than 0.3 s to read: skipped (the other files were loaded)"]
+        );
+    }
+
+    /// Set when the slow file of the cancel test has finished reading.
+    static CANCELLED_FINISHED: AtomicBool = AtomicBool::new(false);
+
+    fn slow_then_flag(path: &Path) -> Result<Elements, LoadError> {
+        std::thread::sleep(Duration::from_secs(3));
+        CANCELLED_FINISHED.store(true, Ordering::SeqCst);
+        read_utf8(path)
+    }
+
+    #[test]
+    fn a_cancelled_load_ends_without_waiting_for_the_file_in_flight() {
+        let dir = tempfile::tempdir().unwrap();
+        let slow = dir.path().join("slow-cancel.txt");
+        std::fs::write(&slow, "slow").unwrap();
+        let pipeline = Pipeline {
+            load_file: slow_then_flag,
+            ..TEST_PIPELINE
+        };
+        let mut loader = Loader::start(
+            LoadJob::Open {
+                inputs: vec![slow],
+                known: HashMap::new(),
+            },
+            pipeline,
+            || {},
+        );
+        std::thread::sleep(Duration::from_millis(200));
+        loader.cancel();
+        while !loader.finished {
+            loader.poll();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(loader.cancelled);
+        assert!(
+            !CANCELLED_FINISHED.load(Ordering::SeqCst),
+            "the cancelled load ended before its slow file did"
+        );
     }
 }

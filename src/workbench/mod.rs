@@ -274,6 +274,12 @@ impl Workbench {
                     if let Some(corrected) = self.corrected_file(&r.path) {
                         batch.push(corrected);
                     }
+                    if !r.element_failures.is_empty() {
+                        self.corpus.insert_files(std::mem::take(&mut batch));
+                        for failure in r.element_failures {
+                            self.corpus.record_failure(failure);
+                        }
+                    }
                 }
                 Err(error) => {
                     // Keep the order of results (a failure after a success of the same path).
