@@ -204,8 +204,9 @@ fn export_writes_the_given_events_with_their_marks_and_says_what_it_wrote() {
     let tree = Tree::new();
     let a = tree.write("a.txt", MEETING_A);
     let b = tree.write("b.txt", MEETING_B);
+    let bad = tree.write("bad.txt", [0xffu8, 0xfe, 0x00, 0x00, 0x00]);
     let mut wb = Workbench::default();
-    load(&mut wb, &[a, b]);
+    load(&mut wb, &[a, b, bad.clone()]);
     let key = only_event(&wb, "Border governors meet");
     wb.edit(
         key,
@@ -231,6 +232,18 @@ fn export_writes_the_given_events_with_their_marks_and_says_what_it_wrote() {
         .export(ExportFormat::Json, &tree.path("one.json"), &keys[..1])
         .expect("JSON written");
     assert!(message.contains("1 event of 1 article"), "{message}");
+    // As the `extract` object, the JSON names the files that failed.
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(tree.path("one.json")).expect("read JSON"),
+    )
+    .expect("valid JSON");
+    let errors = json["errors"].as_array().expect("an errors array");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0]["path"].as_str(),
+        Some(bad.to_string_lossy().as_ref())
+    );
+    assert!(errors[0]["error"].as_str().is_some_and(|e| !e.is_empty()));
     assert!(wb
         .export(ExportFormat::Csv, &tree.path("missing/dir/x.csv"), &keys)
         .is_err());

@@ -616,7 +616,15 @@ impl Workbench {
                     .iter()
                     .filter_map(|(a, v)| Some((&self.corpus.article(*a)?.article, v.as_slice())))
                     .collect();
-                let json = export::JsonExport::new(&articles, events.clone());
+                let mut json = export::JsonExport::new(&articles, events.clone());
+                // As the `extract` object: the files that failed beside the
+                // articles read, and the corrections that found no event.
+                json.errors = self
+                    .corpus
+                    .failures()
+                    .map(|(path, error)| crate::load::LoadFailure::new(path, error))
+                    .collect();
+                json.orphaned_corrections = self.orphans();
                 export::write_json(path, &json).map_err(fail)?;
                 format!(
                     "{} of {} as JSON",
