@@ -191,14 +191,22 @@ impl Workspace {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        let meta = file.metadata().map_err(unreadable)?;
+        // Looked at before it is opened: opening a named pipe would wait
+        // for a writer, and a device may never end.
+        let meta = std::fs::metadata(path).map_err(unreadable)?;
         if meta.is_dir() {
             return Err(WorkspaceError::Unreadable {
                 path: path.to_path_buf(),
                 reason: "it is a folder".into(),
             });
         }
+        if !meta.is_file() {
+            return Err(WorkspaceError::Unreadable {
+                path: path.to_path_buf(),
+                reason: "it is not a regular file (a pipe, socket or device)".into(),
+            });
+        }
+        let file = std::fs::File::open(path).map_err(unreadable)?;
         if meta.len() > MAX_WORKSPACE_BYTES {
             return Err(WorkspaceError::TooLarge {
                 path: path.to_path_buf(),

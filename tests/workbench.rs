@@ -233,10 +233,9 @@ fn export_writes_the_given_events_with_their_marks_and_says_what_it_wrote() {
         .expect("JSON written");
     assert!(message.contains("1 event of 1 article"), "{message}");
     // As the `extract` object, the JSON names the files that failed.
-    let json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(tree.path("one.json")).expect("read JSON"),
-    )
-    .expect("valid JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.path("one.json")).expect("read JSON"))
+            .expect("valid JSON");
     let errors = json["errors"].as_array().expect("an errors array");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(

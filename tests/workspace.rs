@@ -298,3 +298,26 @@ fn undo_history_and_saved_ids_stay_consistent() {
     log.undo();
     assert_eq!(log.corrections(), loaded.corrections.as_slice());
 }
+
+/// A named pipe is refused without being opened (opening it would wait for a
+/// writer, and the window would freeze), both to read and to replace.
+#[test]
+fn a_named_pipe_is_refused_as_a_workspace_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.atlas.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !made {
+        eprintln!("mkfifo unavailable; skipping");
+        return;
+    }
+    let e = Workspace::load(&fifo).expect_err("a pipe is no workspace");
+    assert!(e.to_string().contains("not a regular file"), "{e}");
+    let e = sample_workspace(dir.path())
+        .save(&fifo)
+        .expect_err("a pipe is not replaced unasked");
+    assert!(e.to_string().contains("not a regular file"), "{e}");
+}

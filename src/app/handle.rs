@@ -360,10 +360,10 @@ impl BorderAtlasApp {
         } else {
             Notice {
                 text: format!(
-                    "Workspace {} opened; {} file(s) not found and skipped: {}",
+                    "Workspace {} opened; {} not found and skipped: {}",
                     path.display(),
-                    missing.len(),
-                    missing.join(", ")
+                    super::count(missing.len(), "file", "files"),
+                    list_some(&missing, 3)
                 ),
                 is_error: true,
             }
@@ -410,5 +410,28 @@ impl BorderAtlasApp {
                 });
             }
         }
+    }
+}
+
+/// The first `n` items joined, and how many more there are: a notice stays one
+/// readable line however many files a workspace lists.
+fn list_some(items: &[String], n: usize) -> String {
+    let shown = items[..items.len().min(n)].join(", ");
+    match items.len().saturating_sub(n) {
+        0 => shown,
+        more => format!("{shown} and {} more", crate::load::thousands(more)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_long_list_is_cut_to_its_first_items_and_a_count() {
+        let items: Vec<String> = (1..=100_000).map(|i| format!("f{i}.txt")).collect();
+        assert_eq!(
+            super::list_some(&items, 3),
+            "f1.txt, f2.txt, f3.txt and 99,997 more"
+        );
+        assert_eq!(super::list_some(&items[..2], 3), "f1.txt, f2.txt");
     }
 }
