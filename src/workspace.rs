@@ -333,11 +333,20 @@ impl Workspace {
     }
 
     /// Where a listed file is: relative paths are taken from the workspace's folder.
+    /// A name that is not UTF-8 is listed with `\xNN` escapes (see
+    /// [`crate::load::path_text`]) and read back here.
     pub fn resolve(&self, file: &str) -> PathBuf {
-        let p = Path::new(file);
+        let p = crate::load::text_path(file);
         match &self.base_dir {
-            Some(base) if p.is_relative() => base.join(p),
-            _ => p.to_path_buf(),
+            Some(base) if p.is_relative() => {
+                let joined = base.join(file);
+                if joined.exists() {
+                    joined
+                } else {
+                    base.join(p)
+                }
+            }
+            _ => p,
         }
     }
 

@@ -745,3 +745,30 @@ fn a_json_array_of_millions_of_tiny_elements_is_read_with_bounded_memory() {
         "more than 50,000 articles in one file: the first 50,000 were read, 5,000 more elements were not"
     );
 }
+
+/// Two Latin-1 file names that differ in one byte are two files with two
+/// paths, and both load (a lossy conversion once made them one `caf�.txt`).
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_two_files() {
+    use std::os::unix::ffi::OsStrExt;
+    let tree = Tree::new();
+    tree.good("d");
+    let story = "The governors of Stung Treng and Champasak met in Pakse on 27 May 2022.";
+    for name in [&b"caf\xe9.txt"[..], &b"caf\xe8.txt"[..]] {
+        let path = tree.path("d").join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(&path, story).expect("write");
+    }
+    let out = load(&[tree.path("d")]);
+    assert_good_loaded(&out, &tree, "d");
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    let mut cafe: Vec<&str> = out
+        .articles
+        .iter()
+        .map(|a| a.path.as_str())
+        .filter(|p| p.contains("caf"))
+        .collect();
+    cafe.sort();
+    assert_eq!(cafe.len(), 2, "{cafe:?}");
+    assert!(cafe[0].ends_with("caf\\xe8.txt") && cafe[1].ends_with("caf\\xe9.txt"));
+}

@@ -372,3 +372,40 @@ fn a_json_array_none_of_whose_articles_loads_fails_as_a_whole_with_each_reason()
     assert!(articles.is_empty());
     assert_eq!(r.element_failures.len(), 2);
 }
+
+/// The window reads a file whose name is not UTF-8 under its own path (it
+/// was once looked up again by a lossy name and reported "file not found").
+#[cfg(unix)]
+#[test]
+fn the_window_loads_files_whose_names_are_not_utf8() {
+    use border_atlas::workbench::loader::{LoadJob, Loader};
+    use std::os::unix::ffi::OsStrExt;
+    let tree = Tree::new();
+    let dir = tree.path("latin1");
+    std::fs::create_dir_all(&dir).expect("dir");
+    for name in [&b"caf\xe9.txt"[..], &b"caf\xe8.txt"[..]] {
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), MEETING_A).expect("write");
+    }
+    let mut loader = Loader::start(
+        LoadJob::Open {
+            inputs: vec![dir],
+            known: Default::default(),
+        },
+        Pipeline::default(),
+        || {},
+    );
+    let mut wb = Workbench::default();
+    let start = std::time::Instant::now();
+    while !loader.finished && start.elapsed().as_secs() < 30 {
+        wb.insert_results(loader.poll());
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    wb.insert_results(loader.poll());
+    assert_eq!(
+        wb.corpus().failure_count(),
+        0,
+        "{:?}",
+        wb.corpus().failures().collect::<Vec<_>>()
+    );
+    assert_eq!(wb.corpus().article_count(), 2);
+}

@@ -333,6 +333,60 @@ fn extension(path: &str) -> Option<String> {
     (!stem.is_empty() && !ext.is_empty()).then(|| ext.to_ascii_lowercase())
 }
 
+/// A path as text for keys, messages and output. A name that is not UTF-8
+/// (a Latin-1 `caf\xe9.txt` on Linux) keeps each of its other bytes as a
+/// `\xNN` escape instead of one replacement character, so that two such
+/// names stay two paths; [`text_path`] reads the escapes back.
+pub fn path_text(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if std::str::from_utf8(bytes).is_err() {
+            let mut out = String::with_capacity(bytes.len() + 8);
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                for b in chunk.invalid() {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+            }
+            return out;
+        }
+    }
+    path.to_string_lossy().into_owned()
+}
+
+/// The path a [`path_text`] string names: the string itself when such a
+/// file exists, else the string with its `\xNN` escapes read back as bytes.
+pub fn text_path(text: &str) -> PathBuf {
+    let literal = PathBuf::from(text);
+    #[cfg(unix)]
+    if text.contains("\\x") && !literal.exists() {
+        use std::os::unix::ffi::OsStringExt;
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = bytes
+                .get(i + 2..i + 4)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match hex {
+                Some(b) if bytes[i] == b'\\' && bytes[i + 1] == b'x' => {
+                    out.push(b);
+                    i += 4;
+                }
+                _ => {
+                    out.push(bytes[i]);
+                    i += 1;
+                }
+            }
+        }
+        return PathBuf::from(std::ffi::OsString::from_vec(out));
+    }
+    literal
+}
+
 /// One file's articles, each with its own path (`file.json#N` for the
 /// elements of a JSON array) and its own result.
 pub type Elements = Vec<(String, Result<Article, LoadError>)>;
@@ -460,7 +514,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Read and parse one file, each article separately (see [`load_bytes_each`]).
 pub fn load_file_each(path: &Path) -> Result<Elements, LoadError> {
     let bytes = read_limited(path)?;
-    load_bytes_each(&path.display().to_string(), &bytes)
+    load_bytes_each(&path_text(path), &bytes)
 }
 
 /// Parse one article JSON object (or array) given as text, such as a line
@@ -478,7 +532,7 @@ pub fn load_json_text(path: &str, text: &str) -> FileResult {
 /// Read and parse one file.
 pub fn load_file(path: &Path) -> Result<Vec<Article>, LoadError> {
     let bytes = read_limited(path)?;
-    load_bytes(&path.display().to_string(), &bytes)
+    load_bytes(&path_text(path), &bytes)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -534,8 +588,7 @@ impl Collector {
     }
 
     fn fail(&mut self, path: &Path, error: &LoadError) {
-        self.failures
-            .push(LoadFailure::new(path.display().to_string(), error));
+        self.failures.push(LoadFailure::new(path_text(path), error));
     }
 
     fn walk(&mut self, root: &Path) {
@@ -563,7 +616,7 @@ impl Collector {
                 Err(err) => {
                     let path = err.path().unwrap_or(root).to_path_buf();
                     let error = if let Some(ancestor) = err.loop_ancestor() {
-                        LoadError::SymlinkLoop(ancestor.display().to_string())
+                        LoadError::SymlinkLoop(path_text(ancestor))
                     } else if err
                         .io_error()
                         .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
@@ -597,15 +650,12 @@ impl Collector {
                 if Format::of(&path.to_string_lossy()).is_some() {
                     self.push_file(path.to_path_buf());
                 } else {
-                    let folder = path
-                        .parent()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default();
+                    let folder = path.parent().map(path_text).unwrap_or_default();
                     if self.seen.insert(file_id(path)) {
                         self.skipped
                             .entry((folder, ext_label(path)))
                             .or_default()
-                            .push(path.display().to_string());
+                            .push(path_text(path));
                     }
                 }
             } else if Format::of(&path.to_string_lossy()).is_some() {
@@ -741,7 +791,7 @@ pub fn load_files(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let display = path.display().to_string();
+            let display = path_text(path);
             let result =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_file_each(path)))
                     .unwrap_or_else(|payload| {
@@ -806,6 +856,27 @@ mod tests {
         assert_eq!(e.to_string(), "too large (60.0 MB; the limit is 32 MB)");
         assert_eq!(megabytes(32_000_001), "32.0 MB");
         assert_eq!(megabytes(62_914_560), "62.9 MB");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_apart_and_read_back() {
+        use std::os::unix::ffi::OsStrExt;
+        let e9 = Path::new(std::ffi::OsStr::from_bytes(b"/d/caf\xe9.txt"));
+        let e8 = Path::new(std::ffi::OsStr::from_bytes(b"/d/caf\xe8.txt"));
+        assert_eq!(path_text(e9), "/d/caf\\xe9.txt");
+        assert_ne!(path_text(e9), path_text(e8));
+        assert_eq!(text_path(&path_text(e9)), e9);
+        assert_eq!(text_path(&path_text(e8)), e8);
+        // UTF-8 names are themselves, both ways.
+        assert_eq!(
+            path_text(Path::new("/d/Stœng Trêng.txt")),
+            "/d/Stœng Trêng.txt"
+        );
+        assert_eq!(
+            text_path("/d/Stœng Trêng.txt"),
+            Path::new("/d/Stœng Trêng.txt")
+        );
     }
 
     #[test]

@@ -211,10 +211,7 @@ impl Loader {
 
 /// The canonical string for a path (what the corpus keys files by).
 pub fn path_key(path: &Path) -> String {
-    std::fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
+    crate::load::path_text(&std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 fn stamp_of(path: &Path) -> Option<FileStamp> {
@@ -231,7 +228,7 @@ fn stamp_of(path: &Path) -> Option<FileStamp> {
 /// a file none of whose articles loads fails as a whole.
 pub fn load_one(path: &Path, pipeline: &Pipeline) -> FileResult {
     let stamp = stamp_of(path);
-    let key = path.to_string_lossy().into_owned();
+    let key = crate::load::path_text(path);
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         (pipeline.load_file)(path).map(|elements| {
             let mut loaded = Vec::new();
@@ -327,14 +324,16 @@ fn run_job(
     let mut seen = std::collections::HashSet::new();
     let mut todo: Vec<PathBuf> = Vec::new();
     for f in files {
-        let key = path_key(&f);
+        // Read by its canonical path, keyed by that path's text (see `path_key`).
+        let canonical = std::fs::canonicalize(&f).unwrap_or(f);
+        let key = crate::load::path_text(&canonical);
         if !seen.insert(key.clone()) {
             continue;
         }
         match known.get(&key) {
-            None => todo.push(PathBuf::from(key)),
-            Some(old) if reload && (old.is_none() || *old != stamp_of(Path::new(&key))) => {
-                todo.push(PathBuf::from(key))
+            None => todo.push(canonical),
+            Some(old) if reload && (old.is_none() || *old != stamp_of(&canonical)) => {
+                todo.push(canonical)
             }
             Some(_) => {}
         }
@@ -342,7 +341,10 @@ fn run_job(
     if reload {
         // Files loaded before that are gone now: say so, keep what was loaded.
         for path in known.keys() {
-            if !seen.contains(path) && !path.starts_with("sample/") && !Path::new(path).exists() {
+            if !seen.contains(path)
+                && !path.starts_with("sample/")
+                && !crate::load::text_path(path).exists()
+            {
                 early.push(FileResult::failed(path.clone(), LoadError::Vanished));
             }
         }
@@ -444,7 +446,7 @@ fn load_each(
         for i in overdue {
             lock(&in_flight).remove(&i);
             given_up.insert(i);
-            let path = todo[i].to_string_lossy().into_owned();
+            let path = crate::load::path_text(&todo[i]);
             batch.push(FileResult::failed(
                 path,
                 LoadError::TooSlow {

@@ -542,10 +542,7 @@ impl Workbench {
         view: serde_json::Value,
     ) -> Workspace {
         Workspace {
-            files: files
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect(),
+            files: files.iter().map(|p| crate::load::path_text(p)).collect(),
             corrections: self.corrections.corrections().to_vec(),
             published_overrides: self.published_overrides.clone(),
             filters,
