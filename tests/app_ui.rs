@@ -771,7 +771,7 @@ fn opening_a_workspace_with_moved_files_reports_them_and_keeps_the_rest() {
     let notice = harness.state().notice().expect("a notice").clone();
     assert!(notice.is_error);
     assert!(
-        notice.text.contains("1 file(s) not found"),
+        notice.text.contains("1 file not found"),
         "{}",
         notice.text
     );
@@ -1215,6 +1215,53 @@ fn the_evidence_sentence_is_in_view_even_inside_a_very_long_paragraph() {
                 "at {size:?} the sentence at {evidence:?} is outside the pane's view {visible:?}"
             );
         }
+    }
+}
+
+/// An article of more than half a megabyte in one paragraph is shown in
+/// parts (one label for all of it once took gigabytes); clicking an event
+/// shows the part that holds its sentence, with the sentence in view.
+#[test]
+fn a_very_long_article_is_shown_in_parts_around_the_evidence() {
+    let filler = "Residents of the village said the road was dusty and the market busy again. ";
+    let text = format!(
+        "Title: Long report\nPublished: 2024-05-20\n\nThe governors of Stung Treng and Champasak met in Pakse on May 17. {}Attapeu and Ratanakiri police held a joint patrol along the border on May 18. {}",
+        filler.repeat(4_000),
+        filler.repeat(4_000)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| BorderAtlasApp::new(cc, AppConfig::for_test(vec![path])));
+    wait_loaded(&mut harness);
+    let keys = harness.state_mut().filtered_events();
+    assert_eq!(keys.len(), 2);
+    for key in keys {
+        click_row(&mut harness, key);
+        harness.run();
+        let (evidence, visible) = harness
+            .state()
+            .article_evidence_geometry()
+            .expect("the evidence is drawn");
+        assert!(
+            visible.contains(evidence.center()),
+            "the sentence at {evidence:?} is outside the pane's view {visible:?}"
+        );
+        let chars = border_atlas::load::load_bytes("x.txt", text.as_bytes()).expect("reads")[0]
+            .text
+            .chars()
+            .count();
+        let total = format!("of {}.", border_atlas::load::thousands(chars));
+        let said = harness
+            .query_all_by(|n| {
+                n.value().is_some_and(|l| {
+                    l.starts_with("A long article, shown in parts") && l.ends_with(&total)
+                })
+            })
+            .count();
+        assert!(said > 0, "the pane says it shows a part of the article");
     }
 }
 

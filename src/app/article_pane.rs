@@ -31,9 +31,49 @@ pub struct ArticlePane {
     picking: Option<crate::corpus::ArticleKey>,
     /// The add form, once a sentence is picked.
     pub add_form: Option<super::add_event::AddForm>,
+    /// Where the shown part of a very long article starts, and for which
+    /// article and event it was chosen.
+    part_start: usize,
+    part_for: Option<(crate::corpus::ArticleKey, Option<EventKey>)>,
 }
 
 use crate::extract::sentences::paragraphs;
+
+/// The size of one part of a very long article (see [`ArticlePane::part_ui`]).
+const PART_BYTES: usize = 100_000;
+
+/// The part of `text` of about [`PART_BYTES`] from byte `start`, both ends
+/// moved to the nearest space (within a few hundred bytes) so no word is cut.
+fn part_bounds(text: &str, start: usize) -> (usize, usize) {
+    let snap = |at: usize| -> usize {
+        if at >= text.len() {
+            return text.len();
+        }
+        let mut i = at;
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        if i == 0
+            || text
+                .get(..i)
+                .is_some_and(|t| t.ends_with(char::is_whitespace))
+        {
+            return i;
+        }
+        let ahead = text.get(i..).unwrap_or_default();
+        match ahead
+            .char_indices()
+            .take(400)
+            .find(|(_, c)| c.is_whitespace())
+        {
+            Some((k, c)) => i + k + c.len_utf8(),
+            None => i,
+        }
+    };
+    let lo = snap(start);
+    let hi = snap(lo + PART_BYTES).max(lo);
+    (lo, hi)
+}
 
 impl ArticlePane {
     /// The publication date of the article, editable (relative dates resolve against it).
@@ -201,11 +241,13 @@ impl ArticlePane {
         let font = egui::TextStyle::Body.resolve(ui.style());
         let mut scroll = std::mem::take(&mut self.scroll_to_evidence)
             || matches!(vc.focus, Some(super::Focus::Event(k)) if self.shown_event == Some(k));
+        let (lo, hi) = self.part_ui(ui, akey, text, ev_start, &mut scroll);
+        let shown = text.get(lo..hi).unwrap_or_default();
         egui::ScrollArea::vertical()
             .id_salt("article_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                for (p0, p1) in paragraphs(text) {
+                for (p0, p1) in paragraphs(shown).into_iter().map(|(a, b)| (a + lo, b + lo)) {
                     let Some(par) = text.get(p0..p1) else {
                         continue;
                     };
@@ -231,9 +273,9 @@ impl ArticlePane {
                     job.append(mid, 0.0, strong);
                     job.append(after, 0.0, normal);
                     // Laid out a second time to find the sentence's rectangle
-                    // (skipped for a giant paragraph unless it must scroll).
-                    let galley = (scroll || par.len() <= 50_000)
-                        .then(|| ui.ctx().fonts_mut(|f| f.layout_job(job.clone())));
+                    // (from egui's cache after the first frame; a paragraph is
+                    // at most one part of a long article).
+                    let galley = Some(ui.ctx().fonts_mut(|f| f.layout_job(job.clone())));
                     self.visible_rect = Some(ui.clip_rect());
                     let resp = ui.label(job);
                     self.highlighted = Some(mid.to_string());
@@ -262,6 +304,58 @@ impl ArticlePane {
 
     /// Every loaded article (filtered by a text in its title or path), to read one that
     /// no event points to, e.g. to add an event the extractor missed.
+    /// The part of the article to lay out: all of it, or for a very long
+    /// article a part of [`PART_BYTES`] around the evidence (or from the start),
+    /// with buttons to the parts before and after. Laying out ten megabytes of
+    /// one paragraph as one label once took 2.3 GB.
+    fn part_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        akey: crate::corpus::ArticleKey,
+        text: &str,
+        evidence_start: usize,
+        scroll: &mut bool,
+    ) -> (usize, usize) {
+        if text.len() <= 2 * PART_BYTES {
+            return (0, text.len());
+        }
+        let want = (akey, self.shown_event);
+        if self.part_for != Some(want) || *scroll {
+            self.part_for = Some(want);
+            self.part_start = match self.shown_event {
+                Some(_) => evidence_start.saturating_sub(PART_BYTES / 2),
+                None => 0,
+            };
+        }
+        let (lo, hi) = part_bounds(text, self.part_start);
+        let mut moved = None;
+        ui.horizontal(|ui| {
+            ui.weak(format!(
+                "A long article, shown in parts: characters {}–{} of {}.",
+                crate::load::thousands(text.get(..lo).map_or(0, |t| t.chars().count())),
+                crate::load::thousands(text.get(..hi).map_or(0, |t| t.chars().count())),
+                crate::load::thousands(text.chars().count())
+            ));
+            if ui
+                .add_enabled(lo > 0, egui::Button::new("Earlier part").small())
+                .clicked()
+            {
+                moved = Some(lo.saturating_sub(PART_BYTES));
+            }
+            if ui
+                .add_enabled(hi < text.len(), egui::Button::new("Later part").small())
+                .clicked()
+            {
+                moved = Some(hi);
+            }
+        });
+        if let Some(start) = moved {
+            self.part_start = start;
+            return part_bounds(text, start);
+        }
+        (lo, hi)
+    }
+
     fn article_list(&mut self, ui: &mut egui::Ui, vc: &ViewCtx<'_>) {
         ui.weak("Select an event to read the article it comes from, or pick an article.");
         ui.add(
@@ -363,6 +457,20 @@ impl ArticlePane {
 #[cfg(test)]
 mod tests {
     use super::paragraphs;
+
+    #[test]
+    fn a_long_text_is_cut_into_parts_at_spaces_that_cover_it() {
+        let text = "Stung Treng and Champasak met. ".repeat(20_000);
+        let (mut lo, mut covered) = (0, 0);
+        while covered < text.len() {
+            let (a, b) = super::part_bounds(&text, lo);
+            assert_eq!(a, covered, "parts follow each other");
+            assert!(b - a <= super::PART_BYTES + 400 && b > a);
+            assert!(b == text.len() || text[..b].ends_with(' '));
+            covered = b;
+            lo = b;
+        }
+    }
 
     #[test]
     fn splits_on_blank_lines_with_byte_ranges() {
