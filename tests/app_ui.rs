@@ -770,11 +770,7 @@ fn opening_a_workspace_with_moved_files_reports_them_and_keeps_the_rest() {
     assert_eq!(harness.state().corpus().event_count(), 2);
     let notice = harness.state().notice().expect("a notice").clone();
     assert!(notice.is_error);
-    assert!(
-        notice.text.contains("1 file not found"),
-        "{}",
-        notice.text
-    );
+    assert!(notice.text.contains("1 file not found"), "{}", notice.text);
     assert!(notice.text.contains("moved-away.txt"), "{}", notice.text);
     harness.get_by_label(&notice.text);
 }

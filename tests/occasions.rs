@@ -1611,3 +1611,83 @@ fn days_later_count_from_the_end_of_a_stretch_unless_its_first_day_was_told() {
     );
     assert_eq!(dates(&c).last(), Some(&Some("2023-11-17".to_string())));
 }
+
+/// A frame named after the enclosing occasion ("on the second day of the
+/// visit", "during the trip") is its setting: the main clause names the kind.
+#[test]
+fn the_occasion_a_time_frame_names_is_a_setting_not_the_kind() {
+    let a = article(
+        "2023-06-21",
+        "A Cambodian delegation led by the governor of Stung Treng made an official visit to Champasak from 18 to 20 June.\n\n\
+On the second day of the visit, the governor paid a courtesy call on the Champasak governor in Pakse.",
+    );
+    let kinds: Vec<String> = events(&a).into_iter().map(|e| e.1).collect();
+    assert_eq!(kinds, ["visit", "meeting"], "{:?}", events(&a));
+    let b = article(
+        "2024-02-10",
+        "Attapeu's vice governor visited Ratanakiri on Wednesday.\n\n\
+During the trip on Thursday, she held talks with Ratanakiri officials in Banlung on malaria control.",
+    );
+    let kinds: Vec<String> = events(&b).into_iter().map(|e| e.1).collect();
+    assert_eq!(kinds, ["visit", "meeting"], "{:?}", events(&b));
+}
+
+/// An occasion that "concluded with the signing of" documents is told by the
+/// signing: an agreement.
+#[test]
+fn an_occasion_that_ends_with_a_signing_is_an_agreement() {
+    let a = article(
+        "2023-06-21",
+        "The visit of the Stung Treng governor to Champasak concluded on 20 June with the signing of three cooperation documents in Pakse.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2023-06-20".to_string()),
+            "agreement".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+    let b = article(
+        "2022-03-05",
+        "Talks between Attapeu and Ratanakiri officials in Samakhixay ended on Thursday with the signing of a memorandum on timber controls.",
+    );
+    assert_eq!(
+        events(&b),
+        [(
+            Some("2022-03-03".to_string()),
+            "agreement".to_string(),
+            vec!["KH-16".to_string(), "LA-AT".to_string()]
+        )]
+    );
+}
+
+/// "returned home yesterday after leading a visit to … from 18 to 20 June":
+/// the return ends the visit the sentence dates itself; one occasion.
+#[test]
+fn a_return_from_a_visit_with_its_own_dates_is_not_another_occasion() {
+    let a = article(
+        "2023-06-21",
+        "The governor of Stung Treng returned home yesterday evening after leading a delegation on a working visit to Champasak from 18 to 20 June.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2023-06-18".to_string()),
+            "visit".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+    let b = article(
+        "2019-11-30",
+        "Attapeu's governor came back to Samakhixay on Friday after a visit to Ratanakiri on 26-28 November.",
+    );
+    assert_eq!(
+        events(&b),
+        [(
+            Some("2019-11-26".to_string()),
+            "visit".to_string(),
+            vec!["KH-16".to_string(), "LA-AT".to_string()]
+        )]
+    );
+}

@@ -212,7 +212,9 @@ impl Builder<'_, '_> {
             // "At the end of the meeting on Tuesday, the two sides signed the
             // minutes": the parties of the occasion referred back to.
             let referred = s.anaphoric && s.two_sides && s.places.is_empty();
-            if (own_occasion && s.same_parties) || referred {
+            // "On the second day of the visit, the governor paid a courtesy
+            // call …": a numbered day of a stretch is the stretch's parties'.
+            if (own_occasion && (s.same_parties || o.from_first)) || s.framed || referred {
                 if let Some(d) = self.drafts.last_mut() {
                     d.parties_of = previous;
                 }

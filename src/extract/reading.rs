@@ -38,6 +38,10 @@ pub(super) struct SentenceInfo<'g> {
     pub two_sides: bool,
     /// Its subject refers back to people already named ("they", "the delegation").
     pub same_parties: bool,
+    /// Happens within an occasion told before ("During the trip, she held
+    /// talks …", "On the second day of the visit, …"): its parties are that
+    /// occasion's.
+    pub framed: bool,
     /// Tells the end of an occasion ("concluded the meeting yesterday").
     pub concludes: bool,
     /// Tells the first day of an occasion ("at the opening ceremony").
@@ -218,25 +222,29 @@ pub(super) fn read_sentences<'g>(
                 .then(|| triggers::classify(lst))
                 .flatten()
         });
-        // The setting of another occasion does not name this one's kind.
-        if kind.is_some()
-            && [
-                "sideline",
-                "margins of",
-                "end of the",
-                "close of the",
-                "conclusion of the",
-            ]
-            .iter()
-            .any(|w| lst.contains(w))
-        {
-            kind = triggers::find_all(lst)
-                .into_iter()
-                .filter(|t| !is_setting(lst, t.start))
-                .min_by_key(|t| t.rank)
-                .map(|t| t.kind);
+        // The setting of another occasion does not name this one's kind
+        // (unless it is the only trigger there is).
+        let mut framed = false;
+        if kind.is_some() && SETTING_HINTS.iter().any(|w| lst.contains(w)) {
+            let trigs = triggers::find_all(lst);
+            framed = trigs.iter().any(|t| frames_earlier(lst, t));
+            if trigs.iter().any(|t| is_setting(lst, t)) {
+                kind = trigs
+                    .iter()
+                    .filter(|t| !is_setting(lst, t))
+                    .min_by_key(|t| t.rank)
+                    .map(|t| t.kind)
+                    .or(kind);
+            }
         }
-        let whens = occasion_times(st, lst, s.start, &all_dates[di..dj], agency_dateline);
+        let mut whens = occasion_times(st, lst, s.start, &all_dates[di..dj], agency_dateline);
+        // "returned home yesterday after leading a visit to Champasak from 18
+        // to 20 June": the return ends the visit the sentence dates itself.
+        if let Some((from, to)) = triggers::return_from_visit(lst) {
+            if whens.iter().any(|w| w.start >= to) {
+                whens.retain(|w| !(from <= w.start && w.end <= to));
+            }
+        }
         let dateline = st.len() < 120
             && (agency_dateline > 0
                 || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && kind.is_none()));
@@ -339,6 +347,7 @@ pub(super) fn read_sentences<'g>(
             // Read only where used: occasions dated from the one before, and
             // the sentences that open events.
             same_parties: anchored && triggers::same_parties(lst),
+            framed,
             concludes: kind.is_some() && triggers::concludes(lst),
             at_opening: triggers::at_opening(lst),
             dateline,
@@ -593,7 +602,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
                 .filter(free)
                 .filter(|&i| trigs[i].start >= from && trigs[i].end <= w.start)
                 .filter(|&i| !opens_relative_clause(&lst[trigs[i].end..w.start]))
-                .filter(|&i| !is_setting(lst, trigs[i].start))
+                .filter(|&i| !is_setting(lst, &trigs[i]))
                 .min_by_key(|&i| trigs[i].rank)
         };
         // After it only when it opens its clause: the sentence's first
@@ -726,12 +735,50 @@ fn background_relative(lst: &str, start: usize) -> Option<(usize, usize)> {
     triggers::background(&lst[start..end]).then_some((start, end))
 }
 
-/// Whether the trigger at `start` names the setting of another occasion ("On
-/// the sidelines of the meeting, the two governors signed …", "At the end of
-/// the talks, …"): the signing is the occasion, the meeting its setting.
-fn is_setting(lst: &str, start: usize) -> bool {
-    let before = text_before(lst, start, 24);
+/// Words without which no trigger of a sentence can be a setting (see
+/// [`is_setting`]): a cheap test before the triggers are listed.
+const SETTING_HINTS: [&str; 10] = [
+    "sideline",
+    "margins of",
+    "end of the",
+    "close of the",
+    "conclusion of the",
+    " of the ",
+    "during ",
+    "concluded",
+    "ended",
+    "closed",
+];
+
+/// Whether a trigger names, as the frame of a sentence's occasion, an
+/// occasion told before: "during the trip", "on the second day of the
+/// visit", "during his visit" (not "during a visit", a new one).
+fn frames_earlier(lst: &str, t: &triggers::Trigger) -> bool {
+    let before = text_before(lst, t.start, 24);
     [
+        "during the ",
+        "during his ",
+        "during her ",
+        "during their ",
+        "day of the ",
+        "day of his ",
+        "day of her ",
+        "day of their ",
+        "days of the ",
+    ]
+    .iter()
+    .any(|m| before.ends_with(m))
+}
+
+/// Whether a trigger names the setting of another occasion: the frame the
+/// occasion happens in ("On the sidelines of the meeting, the two governors
+/// signed …", "At the end of the talks, …", "On the second day of the visit,
+/// he paid a courtesy call …", "During the trip, she held talks …"), or an
+/// occasion told by how it ended ("The visit concluded on 20 June with the
+/// signing of …"): the signing, the call, the talks are the occasion.
+fn is_setting(lst: &str, t: &triggers::Trigger) -> bool {
+    let before = text_before(lst, t.start, 24);
+    let framed = [
         "sidelines of the ",
         "sidelines of a ",
         "sideline of the ",
@@ -740,9 +787,11 @@ fn is_setting(lst: &str, start: usize) -> bool {
         "end of the ",
         "close of the ",
         "conclusion of the ",
+        "course of the ",
     ]
     .iter()
-    .any(|m| before.ends_with(m))
+    .any(|m| before.ends_with(m));
+    framed || frames_earlier(lst, t) || triggers::ends_with_signing(&lst[t.end.min(lst.len())..])
 }
 
 /// Whether a stretch of a sentence opens a relative clause, whose time

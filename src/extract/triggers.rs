@@ -379,6 +379,40 @@ pub fn visit_told_by_its_end(s: &str) -> Option<(i64, usize)> {
     Some((count_word(c.get(1)?.as_str()), c.get(0)?.start()))
 }
 
+/// "…returned home yesterday evening after leading a delegation on a visit
+/// to …", "came back on Friday after a visit to …": the return is the end of
+/// the visit told after it. Returns the span from the return to "after".
+pub fn return_from_visit(s: &str) -> Option<(usize, usize)> {
+    debug_assert!(folded(s));
+    static R: OnceLock<Regex> = OnceLock::new();
+    if !(s.contains("back") || s.contains("return") || s.contains("home")) || !s.contains(" after ")
+    {
+        return None;
+    }
+    let r = R.get_or_init(|| {
+        compile(r"(?-u:\b)(?:returned|came back|arrived back|flew (?:home|back)|went home)(?-u:\b)[^.;]{0,60}? after (?:leading|heading|making|paying|concluding|completing|wrapping up|an?|his|her|their|the)(?-u:\b)")
+    });
+    let m = r.find(s)?;
+    let rest = &s[m.end()..];
+    (classify(rest) == Some(EventKind::Visit)).then_some((m.start(), m.end()))
+}
+
+/// Whether what follows a trigger tells that its occasion ended with a
+/// signing: "[The visit] concluded on 20 June with the signing of three
+/// documents", "[Talks between the two sides] ended on Thursday with the
+/// signature of …".
+pub fn ends_with_signing(after: &str) -> bool {
+    debug_assert!(folded(after));
+    static R: OnceLock<Regex> = OnceLock::new();
+    if !after.contains(" with ") {
+        return false;
+    }
+    R.get_or_init(|| {
+        compile(r"^(?: [\w,'-]+){0,8}? (?:concluded|ended|closed|wrapped up|culminated)(?: [\w,-]+){0,6}? with (?:the |a )?(?:signing|signature)(?-u:\b)")
+    })
+    .is_match(after)
+}
+
 /// A clause counted from the sentence's own occasion: "received a courtesy
 /// call on Tuesday, a day after he co-chaired the joint commission", "…,
 /// two days before the governors signed". Returns where the rest starts and
@@ -1120,5 +1154,15 @@ mod tests {
             classify("twelve lao workers were repatriated through the checkpoint."),
             Some(EventKind::Operation)
         );
+    }
+}
+#[cfg(test)]
+mod setting_tests {
+    #[test]
+    fn an_occasion_told_by_its_signing() {
+        assert!(super::ends_with_signing(" of the stung treng governor to champasak concluded on 20 june with the signing of three cooperation documents in pakse."));
+        assert!(super::ends_with_signing(" between attapeu and ratanakiri officials in samakhixay ended on thursday with the signing of a memorandum."));
+        assert!(!super::ends_with_signing(" ended on thursday."));
+        assert!(super::return_from_visit("the governor of stung treng returned home yesterday evening after leading a delegation on a working visit to champasak from 18 to 20 june.").is_some());
     }
 }
