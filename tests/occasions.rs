@@ -1691,3 +1691,39 @@ fn a_return_from_a_visit_with_its_own_dates_is_not_another_occasion() {
         )]
     );
 }
+
+/// What happens on a later day of a meeting held over several days in one
+/// place, told with no place of its own, happens there.
+#[test]
+fn an_occasion_within_a_stretch_of_days_happens_where_the_stretch_is() {
+    let a = article(
+        "2022-08-26",
+        "The joint boundary commission of Cambodia and Laos met from 24 to 25 August 2022 in Stung Treng.\n\n\
+On 25 August 2022, the Lao delegation paid a courtesy call on the Cambodian deputy prime minister.",
+    );
+    assert_eq!(
+        events(&a),
+        [
+            (
+                Some("2022-08-24".to_string()),
+                "meeting".to_string(),
+                vec!["KH-19".to_string()]
+            ),
+            (
+                Some("2022-08-25".to_string()),
+                "meeting".to_string(),
+                vec!["KH-19".to_string()]
+            ),
+        ]
+    );
+    let b = article(
+        "2021-03-13",
+        "A workshop of Lao and Cambodian health officers took place in Pakse from 9 to 12 March.\n\n\
+On March 11, the Cambodian officers signed a malaria surveillance plan with their Lao hosts.",
+    );
+    let linked: Vec<Vec<String>> = events(&b).into_iter().map(|e| e.2).collect();
+    assert_eq!(
+        linked,
+        [vec!["LA-CH".to_string()], vec!["LA-CH".to_string()]]
+    );
+}

@@ -81,7 +81,7 @@ pub fn extract_titled(
             .unwrap_or(false);
         both.push(inherited || involves_both_sides(&r.infos, d));
     }
-    let visits = visit_destinations(&r.infos, &drafts);
+    let stays = stays(&r.infos, &drafts);
     // Which event each draft became, for the parties' provinces below.
     let mut event_of: Vec<Option<usize>> = Vec::with_capacity(drafts.len());
     let mut events: Vec<Event> = Vec::new();
@@ -100,7 +100,7 @@ pub fn extract_titled(
             events.len() - 1
         }));
     }
-    place_within_visits(&mut events, &visits);
+    place_within_stays(&mut events, &stays);
     events
 }
 
@@ -108,39 +108,56 @@ pub fn extract_titled(
 /// own is taken to happen on that visit.
 const VISIT_REACH_DAYS: i64 = 6;
 
-/// Each day-dated visit's first day and the provinces its own sentence names
+/// A stretch of days spent somewhere: a visit (its first day, reaching
+/// [`VISIT_REACH_DAYS`] on) or an occasion told with its last day ("held from
+/// 24 to 25 August in Phnom Penh"), and the provinces its own sentence names.
+struct Stay {
+    first: chrono::NaiveDate,
+    /// Days after the first that still fall within it.
+    reach: i64,
+    provinces: Vec<ProvinceId>,
+}
+
+/// Each day-dated visit or stretch and where its own sentence places it
 /// (where it goes, and a provincial delegation's home).
-fn visit_destinations(
-    infos: &[SentenceInfo<'_>],
-    drafts: &[Draft],
-) -> Vec<(chrono::NaiveDate, Vec<ProvinceId>)> {
+fn stays(infos: &[SentenceInfo<'_>], drafts: &[Draft]) -> Vec<Stay> {
+    let day = |d: Option<PartialDate>| {
+        d.filter(|x| x.precision() == crate::model::Precision::Day)?
+            .to_naive()
+    };
     drafts
         .iter()
-        .filter(|d| d.kind == crate::model::EventKind::Visit)
         .filter_map(|d| {
-            let day = d
-                .date
-                .filter(|x| x.precision() == crate::model::Precision::Day)?
-                .to_naive()?;
+            let first = day(d.date)?;
+            let reach = match day(d.end) {
+                Some(last) => (last - first).num_days(),
+                None if d.kind == crate::model::EventKind::Visit => VISIT_REACH_DAYS,
+                None => return None,
+            };
             let provinces: BTreeSet<ProvinceId> = infos
                 .get(d.anchor)?
                 .places
                 .iter()
                 .filter_map(linked_province)
                 .collect();
-            (!provinces.is_empty()).then(|| (day, provinces.into_iter().collect()))
+            (reach > 0 && !provinces.is_empty()).then(|| Stay {
+                first,
+                reach,
+                provinces: provinces.into_iter().collect(),
+            })
         })
         .collect()
 }
 
-/// What happens during a visit happens where the visit is: talks, a signing
-/// or a courtesy call told with no place of its own ("The two prime ministers
+/// What happens during a stay happens where it is: talks, a signing or a
+/// courtesy call told with no place of its own ("The two prime ministers
 /// held official talks at the Prime Minister's Office on Wednesday"), on a
 /// later day of a visit whose destination its sentence names ("arrived in
-/// Vientiane on Tuesday for a four-day official visit"), take the visit's
-/// provinces. Not on the day of arrival, which may be spent on the way.
-fn place_within_visits(events: &mut [Event], visits: &[(chrono::NaiveDate, Vec<ProvinceId>)]) {
-    if visits.is_empty() {
+/// Vientiane on Tuesday for a four-day official visit") or of a meeting held
+/// over several days in one city, take its provinces. Not on the first day,
+/// which may be spent on the way.
+fn place_within_stays(events: &mut [Event], stays: &[Stay]) {
+    if stays.is_empty() {
         return;
     }
     for e in events.iter_mut() {
@@ -154,12 +171,12 @@ fn place_within_visits(events: &mut [Event], visits: &[(chrono::NaiveDate, Vec<P
         else {
             continue;
         };
-        let during = visits.iter().rev().find(|(start, _)| {
-            let after = (day - *start).num_days();
-            (1..=VISIT_REACH_DAYS).contains(&after)
+        let during = stays.iter().rev().find(|s| {
+            let after = (day - s.first).num_days();
+            (1..=s.reach).contains(&after)
         });
-        if let Some((_, provinces)) = during {
-            e.provinces = provinces.clone();
+        if let Some(s) = during {
+            e.provinces = s.provinces.clone();
         }
     }
 }
