@@ -1727,3 +1727,70 @@ On March 11, the Cambodian officers signed a malaria surveillance plan with thei
         [vec!["LA-CH".to_string()], vec!["LA-CH".to_string()]]
     );
 }
+
+/// "were followed the next day by the signing of …", "followed a similar
+/// delivery on 28 April": the sequel told after "followed" is an occasion of
+/// its own, of the kind it names (or of the first one's, when "similar").
+#[test]
+fn what_an_occasion_was_followed_by_is_another_occasion() {
+    let a = article(
+        "2023-03-16",
+        "The talks of the Champasak and Stung Treng governors, held on Tuesday in Pakse, were followed the next day by the signing of a memorandum of understanding.",
+    );
+    assert_eq!(
+        events(&a),
+        [
+            (Some("2023-03-14".to_string()), "meeting".to_string(), vec!["KH-19".to_string(), "LA-CH".to_string()]),
+            (Some("2023-03-15".to_string()), "agreement".to_string(), vec!["KH-19".to_string(), "LA-CH".to_string()]),
+        ]
+    );
+    let b = article(
+        "2020-05-06",
+        "The handover of masks by Champasak to Preah Vihear yesterday followed a similar delivery to Stung Treng on 28 April.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&b).into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2020-05-05".to_string()), "aid".to_string()),
+            (Some("2020-04-28".to_string()), "aid".to_string()),
+        ]
+    );
+}
+
+/// Two expressions counted from occasions told before, in one sentence, are
+/// two occasions; "two days after the meeting" counts from the meeting it
+/// names, not from the occasion told just before, and "the meeting" is no
+/// trigger of its own.
+#[test]
+fn a_count_of_days_from_a_named_occasion_counts_from_that_occasion() {
+    let a = article(
+        "2019-10-18",
+        "Health officers of Attapeu and Ratanakiri met in Samakhixay on Monday.\n\n\
+A joint field visit to border villages took place the following day, and two days after the meeting the Ratanakiri officers handed over bed nets to Phouvong district.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&a).into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2019-10-14".to_string()), "meeting".to_string()),
+            (Some("2019-10-15".to_string()), "visit".to_string()),
+            (Some("2019-10-16".to_string()), "aid".to_string()),
+        ]
+    );
+    let b = article(
+        "2021-06-25",
+        "Stung Treng police handed over two Lao suspects to Champasak police at the Dong Kralor checkpoint on June 21.\n\n\
+The handover followed talks in Pakse on June 15 between the police chiefs of Stung Treng and Champasak.\n\n\
+Three days after the handover, joint teams of Lao and Cambodian police patrolled the Mekong near Veun Kham.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&b).into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2021-06-21".to_string()), "operation".to_string()),
+            (Some("2021-06-15".to_string()), "meeting".to_string()),
+            (Some("2021-06-24".to_string()), "operation".to_string()),
+        ]
+    );
+}

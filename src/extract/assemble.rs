@@ -162,6 +162,8 @@ impl Builder<'_, '_> {
             let previous = self.previous_draft(&touched);
             let previous = if o.from_first {
                 self.first_of_current().or(previous)
+            } else if let Some(n) = o.named {
+                self.latest_told(n, &touched).or(previous)
             } else {
                 previous
             };
@@ -243,6 +245,23 @@ impl Builder<'_, '_> {
                     .and_then(|c| c.drafts.iter().rev().copied().find(dated))
             })
             .or(self.last_dated)
+    }
+
+    /// The latest day-dated event opened before this sentence that is the
+    /// occasion a count names ("two days after the handover"): of a kind
+    /// that occasion may have, told with its words.
+    fn latest_told(&self, n: usize, touched: &[usize]) -> Option<usize> {
+        let (_, _, kinds) = super::triggers::TOLD.get(n)?;
+        (0..self.drafts.len()).rev().find(|&d| {
+            let draft = &self.drafts[d];
+            !touched.contains(&d)
+                && kinds.contains(&draft.kind)
+                && draft.date.is_some_and(|x| x.precision() == Precision::Day)
+                && self
+                    .infos
+                    .get(draft.anchor)
+                    .is_some_and(|s| s.told & (1 << n) != 0)
+        })
     }
 
     /// The first dated event of the current ones: where "on the second day"

@@ -38,6 +38,8 @@ pub(super) struct SentenceInfo<'g> {
     pub two_sides: bool,
     /// Its subject refers back to people already named ("they", "the delegation").
     pub same_parties: bool,
+    /// The occasions of [`triggers::TOLD`] the sentence tells of, as bits.
+    pub told: u16,
     /// Happens within an occasion told before ("During the trip, she held
     /// talks …", "On the second day of the visit, …"): its parties are that
     /// occasion's.
@@ -90,6 +92,10 @@ pub(super) struct Occasion {
     /// Counted from the first day of the occasion told ("on the second day"),
     /// not from the last one.
     pub from_first: bool,
+    /// Counted from an occasion the expression names ("two days after the
+    /// meeting"), by its index in [`triggers::TOLD`], rather than from the
+    /// one told just before.
+    pub named: Option<usize>,
     /// The last day of an occasion told as a stretch ("from 7 to 11
     /// February", "on the 5th and 6th"): what "two days later" counts from.
     pub end: Option<PartialDate>,
@@ -109,6 +115,7 @@ struct When {
     explicit: bool,
     after_previous: Option<i64>,
     from_first: bool,
+    named: Option<usize>,
     /// The last day of a stretch ("from 7 to 11 February").
     last_day: Option<PartialDate>,
 }
@@ -156,6 +163,7 @@ pub(super) fn date_lead_by_headline(
         date: Some(date),
         after_previous: None,
         from_first: false,
+        named: None,
         end: None,
     }];
     lead.dated = true;
@@ -238,6 +246,21 @@ pub(super) fn read_sentences<'g>(
             }
         }
         let mut whens = occasion_times(st, lst, s.start, &all_dates[di..dj], agency_dateline);
+        // "Two days after the handover, joint teams searched …": the occasion
+        // a count names is part of the time expression, not a trigger.
+        if whens.iter().any(|w| w.named.is_some()) {
+            let outside = |t: &triggers::Trigger| {
+                !whens
+                    .iter()
+                    .any(|w| w.named.is_some() && w.start <= t.start && t.end <= w.end)
+            };
+            kind = triggers::find_all(lst)
+                .into_iter()
+                .filter(outside)
+                .min_by_key(|t| t.rank)
+                .map(|t| t.kind)
+                .or(kind);
+        }
         // "returned home yesterday after leading a visit to Champasak from 18
         // to 20 June": the return ends the visit the sentence dates itself.
         if let Some((from, to)) = triggers::return_from_visit(lst) {
@@ -269,6 +292,7 @@ pub(super) fn read_sentences<'g>(
                         date: Some(date),
                         after_previous: None,
                         from_first: false,
+                        named: None,
                         end: None,
                     }]
                 })
@@ -312,6 +336,7 @@ pub(super) fn read_sentences<'g>(
                     date: Some(date),
                     after_previous: None,
                     from_first: false,
+                    named: None,
                     end: None,
                 });
             }
@@ -347,6 +372,7 @@ pub(super) fn read_sentences<'g>(
             // Read only where used: occasions dated from the one before, and
             // the sentences that open events.
             same_parties: anchored && triggers::same_parties(lst),
+            told: triggers::told_mask(lst),
             framed,
             concludes: kind.is_some() && triggers::concludes(lst),
             at_opening: triggers::at_opening(lst),
@@ -438,6 +464,7 @@ fn occasion_times(
             explicit,
             after_previous: None,
             from_first: false,
+            named: None,
             last_day: m.end_date,
         });
     }
@@ -459,7 +486,17 @@ fn occasion_times(
         .map(|(a, b, offset)| (a, b, offset, false))
         .or_else(|| triggers::nth_day(lst).map(|(a, b, offset)| (a, b, offset, true)))
         .or_else(|| triggers::after_previous(lst).map(|(a, b, offset)| (a, b, offset, false)));
-    if let Some((a, b, offset, from_first)) = anchored {
+    // "A joint field visit took place the following day, and two days after
+    // the meeting the delegation handed over …": each counted from the
+    // occasion told before, each its own.
+    let mut next = anchored.map(|(_, b, _, _)| b);
+    let further = std::iter::from_fn(|| {
+        let from = next?;
+        let (a, b, offset) = triggers::after_previous(lst.get(from..)?)?;
+        next = Some(from + b);
+        Some((from + a, from + b, offset, false))
+    });
+    for (a, b, offset, from_first) in anchored.into_iter().chain(further).take(MAX_TIMES) {
         if !out.iter().any(|w| w.start < b && a < w.end) {
             let at = out.partition_point(|w| w.start < a);
             out.insert(
@@ -471,12 +508,29 @@ fn occasion_times(
                     explicit: false,
                     after_previous: Some(offset),
                     from_first,
+                    named: triggers::told_named(&lst[a..b]),
                     last_day: None,
                 },
             );
         }
     }
+    out.truncate(MAX_TIMES);
     out
+}
+
+/// Whether the words between two time expressions tell that the second
+/// occasion followed the first ("were followed the next day by the signing",
+/// "followed a similar delivery on 28 April"): two occasions.
+fn sequel(between: &str) -> bool {
+    [
+        " followed",
+        " follows",
+        " preceded",
+        " came after",
+        " came before",
+    ]
+    .iter()
+    .any(|w| between.contains(w))
 }
 
 /// Whether the words between two dates are a bare "and" (commas allowed).
@@ -578,6 +632,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         date: w.date,
         after_previous: w.after_previous,
         from_first: w.from_first,
+        named: w.named,
         end: w.last_day,
     };
     if whens.len() == 1 {
@@ -610,7 +665,10 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         let opens_clause = wi == 0 || {
             let lead = lst[from..w.start].trim_end();
             let lead = lead.strip_suffix(" on").unwrap_or(lead);
-            lead.ends_with(" and") || lead.ends_with(" then") || lead.ends_with(';')
+            lead.ends_with(" and")
+                || lead.ends_with(" then")
+                || lead.ends_with(';')
+                || lead.ends_with(" followed")
         };
         let after = || {
             (0..trigs.len())
@@ -627,8 +685,8 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
             (None, None) => Some(kind),
             (None, Some(prev)) => {
                 let p = &whens[wi - 1];
-                if w.date != p.date
-                    && coordinated(&lst[p.end..w.start])
+                if (w.date != p.date || w.after_previous != p.after_previous)
+                    && (coordinated(&lst[p.end..w.start]) || sequel(&lst[p.end..w.start]))
                     && !month_span(p.date, w.date, &lst[p.end..w.start])
                     && (!day_span(p.date, w.date, &lst[p.end..w.start])
                         || lst.contains("respectively"))

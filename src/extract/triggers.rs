@@ -261,42 +261,66 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
     });
     let counted = COUNTED.get_or_init(|| {
         compile(
-            r"(?-u:\b)(a|one|two|three|four|five) (days?|weeks?) (later|earlier|afterwards|before)(?-u:\b)",
+            r"(?-u:\b)(a|one|two|three|four|five) (days?|weeks?) (later|earlier|afterwards|before|after)(?-u:\b)",
         )
     });
-    if let Some(c) = (s.contains(" day") || s.contains(" week"))
-        .then(|| counted.captures(s))
-        .flatten()
+    // The first of the two kinds of expression in the sentence.
+    let counted = (s.contains(" day") || s.contains(" week"))
+        .then(|| counted_from_previous(s, counted))
+        .flatten();
+    let named = r.captures(s).and_then(|c| named_from_previous(s, &c));
+    match (counted, named) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// "two days later", "a week earlier", "two days after the meeting" (see
+/// [`after_previous`]).
+fn counted_from_previous(s: &str, counted: &Regex) -> Option<(usize, usize, i64)> {
+    let c = counted.captures(s)?;
     {
         let whole = c.get(0)?;
         let days = counted_days(&c)?;
-        let sign = if matches!(c.get(3)?.as_str(), "later" | "afterwards") {
+        let which = c.get(3)?.as_str();
+        let sign = if matches!(which, "later" | "afterwards" | "after") {
             1
         } else {
             -1
         };
-        // "two days before the summit": dated by the noun phrase.
-        let rest = s[whole.end()..].trim_start();
-        if sign < 0 && !(rest.is_empty() || rest.starts_with([',', '.', ';'])) {
+        // "two days before the summit": dated by the noun phrase; "two days
+        // after the meeting" only when the meeting is the one just told.
+        let rest_at = whole.end() + (s.len() - whole.end() - s[whole.end()..].trim_start().len());
+        let rest = &s[rest_at..];
+        let bare = rest.is_empty() || rest.starts_with([',', '.', ';']);
+        let told = (which == "after")
+            .then(|| told_occasion_len(rest))
+            .flatten();
+        if (which == "after" && told.is_none()) || (which == "before" && !bare) {
             return None;
         }
-        return Some((whole.start(), whole.end(), sign * days));
+        // The occasion named is part of the expression, not a trigger of it.
+        let end = told.map_or(whole.end(), |n| rest_at + n);
+        Some((whole.start(), end, sign * days))
     }
-    let c = r.captures(s)?;
+}
+
+/// "the same day", "the following day", "the day before the inauguration"
+/// (see [`after_previous`]).
+fn named_from_previous(s: &str, c: &regex::Captures<'_>) -> Option<(usize, usize, i64)> {
     let whole = c.get(0)?;
     let which = c.get(1)?.as_str();
     // "the day after the summit": dated by the noun phrase, not by the
     // previous occasion, unless the phrase names an occasion just told ("held
     // talks in Pakse the day before the inauguration").
+    let mut end = whole.end();
     if matches!(which, "day after" | "day before") {
-        let rest = s[whole.end()..].trim_start();
-        let told = rest.strip_prefix("the ").is_some_and(|r| {
-            OCCASION_NOUNS.iter().any(|n| {
-                r.starts_with(n) && !r[n.len()..].starts_with(|c: char| c.is_alphanumeric())
-            })
-        });
-        if !(told || rest.is_empty() || rest.starts_with([',', '.', ';'])) {
-            return None;
+        let rest_at = end + (s.len() - end - s[end..].trim_start().len());
+        let rest = &s[rest_at..];
+        match told_occasion_len(rest) {
+            Some(n) => end = rest_at + n,
+            None if rest.is_empty() || rest.starts_with([',', '.', ';']) => {}
+            None => return None,
         }
     }
     let offset = match which {
@@ -304,7 +328,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
         "previous day" | "day before" => -1,
         _ => 1,
     };
-    Some((whole.start(), whole.end(), offset))
+    Some((whole.start(), end, offset))
 }
 
 /// "The talks came two days after officials met …": the occasion the rest
@@ -452,20 +476,62 @@ pub fn part_of_day(s: &str) -> Option<(usize, usize)> {
 }
 
 /// Nouns that name an occasion, for "the day before the …".
-const OCCASION_NOUNS: [&str; 12] = [
-    "talks",
-    "meeting",
-    "inauguration",
-    "ceremony",
-    "signing",
-    "visit",
-    "handover",
-    "opening",
-    "reopening",
-    "launch",
-    "donation",
-    "patrol",
+/// Occasions a count of days can name ("two days after the meeting", "the
+/// day before the inauguration"): the noun, the words that tell such an
+/// occasion in a sentence, and the kinds it may have been read as.
+pub const TOLD: [(&str, &[&str], &[EventKind]); 12] = [
+    ("talks", &["talks"], &[EventKind::Meeting]),
+    ("meeting", &["meet", "met "], &[EventKind::Meeting]),
+    ("inauguration", &["inaugurat"], &[EventKind::Other]),
+    (
+        "ceremony",
+        &["ceremony"],
+        &[EventKind::Other, EventKind::Aid, EventKind::Agreement],
+    ),
+    ("signing", &["sign"], &[EventKind::Agreement]),
+    ("visit", &["visit"], &[EventKind::Visit]),
+    (
+        "handover",
+        &["hand"],
+        &[EventKind::Aid, EventKind::Operation],
+    ),
+    ("opening", &["open"], &[EventKind::Other]),
+    ("reopening", &["reopen"], &[EventKind::Other]),
+    (
+        "launch",
+        &["launch"],
+        &[EventKind::Other, EventKind::Operation],
+    ),
+    ("donation", &["donat"], &[EventKind::Aid]),
+    ("patrol", &["patrol"], &[EventKind::Operation]),
 ];
+
+/// The length of "the <occasion>" that `rest` opens with, for an occasion of
+/// [`TOLD`] ("the meeting", "the talks").
+fn told_occasion_len(rest: &str) -> Option<usize> {
+    let r = rest.strip_prefix("the ")?;
+    TOLD.iter()
+        .map(|(n, _, _)| *n)
+        .find(|n| r.starts_with(n) && !r[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        .map(|n| 4 + n.len())
+}
+
+/// Which occasion of [`TOLD`] a counted expression ends by naming ("two days
+/// after the meeting" → the meeting), by its index.
+pub fn told_named(expression: &str) -> Option<usize> {
+    TOLD.iter()
+        .position(|(n, _, _)| expression.ends_with(&format!("the {n}")))
+}
+
+/// The occasions of [`TOLD`] whose words a lowercased sentence holds, one bit
+/// each by index: what a later "two days after the handover" may count from.
+pub fn told_mask(s: &str) -> u16 {
+    debug_assert!(folded(s));
+    TOLD.iter()
+        .enumerate()
+        .filter(|(_, (_, stems, _))| stems.iter().any(|w| s.contains(w)))
+        .fold(0, |m, (i, _)| m | (1 << i))
+}
 
 /// A numbered day of the occasion told ("On the second day, the two sides
 /// signed the minutes"): its span and the days after that occasion's first.
