@@ -1794,3 +1794,30 @@ Three days after the handover, joint teams of Lao and Cambodian police patrolled
         ]
     );
 }
+
+/// "Ratanakiri is part of the development triangle, which also includes
+/// Attapeu …": a description of a region; the provinces it lists take no
+/// part in the occasion told beside it.
+#[test]
+fn provinces_listed_as_parts_of_a_region_take_no_part() {
+    let a = article(
+        "2022-05-18",
+        "Officials of Ratanakiri and Vietnam's Gia Lai province met at the O Yadav checkpoint on Wednesday to discuss border trade.\n\n\
+Ratanakiri is part of the Cambodia-Laos-Vietnam Development Triangle Area, which also includes Stung Treng and Laos' Attapeu and Champasak provinces.",
+    );
+    assert!(
+        events(&a).iter().all(|e| !e.2.iter().any(|p| p.starts_with("LA-"))),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2023-09-02",
+        "Stung Treng and Kratie officials held talks on river transport in Kratie on Friday.\n\n\
+Stung Treng forms part of the Mekong tourism corridor that also covers Laos' Champasak province.",
+    );
+    assert!(
+        events(&b).iter().all(|e| !e.2.iter().any(|p| p.starts_with("LA-"))),
+        "{:?}",
+        events(&b)
+    );
+}
