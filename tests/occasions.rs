@@ -1740,8 +1740,16 @@ fn what_an_occasion_was_followed_by_is_another_occasion() {
     assert_eq!(
         events(&a),
         [
-            (Some("2023-03-14".to_string()), "meeting".to_string(), vec!["KH-19".to_string(), "LA-CH".to_string()]),
-            (Some("2023-03-15".to_string()), "agreement".to_string(), vec!["KH-19".to_string(), "LA-CH".to_string()]),
+            (
+                Some("2023-03-14".to_string()),
+                "meeting".to_string(),
+                vec!["KH-19".to_string(), "LA-CH".to_string()]
+            ),
+            (
+                Some("2023-03-15".to_string()),
+                "agreement".to_string(),
+                vec!["KH-19".to_string(), "LA-CH".to_string()]
+            ),
         ]
     );
     let b = article(
@@ -1806,7 +1814,9 @@ fn provinces_listed_as_parts_of_a_region_take_no_part() {
 Ratanakiri is part of the Cambodia-Laos-Vietnam Development Triangle Area, which also includes Stung Treng and Laos' Attapeu and Champasak provinces.",
     );
     assert!(
-        events(&a).iter().all(|e| !e.2.iter().any(|p| p.starts_with("LA-"))),
+        events(&a)
+            .iter()
+            .all(|e| !e.2.iter().any(|p| p.starts_with("LA-"))),
         "{:?}",
         events(&a)
     );
@@ -1816,8 +1826,43 @@ Ratanakiri is part of the Cambodia-Laos-Vietnam Development Triangle Area, which
 Stung Treng forms part of the Mekong tourism corridor that also covers Laos' Champasak province.",
     );
     assert!(
-        events(&b).iter().all(|e| !e.2.iter().any(|p| p.starts_with("LA-"))),
+        events(&b)
+            .iter()
+            .all(|e| !e.2.iter().any(|p| p.starts_with("LA-"))),
         "{:?}",
         events(&b)
+    );
+}
+
+/// "Wednesday's meeting was the second of its kind …" after a patrol planned
+/// for later this month refers back to the meeting, not to the patrol: the
+/// patrol keeps its own (month) date.
+#[test]
+fn a_reference_back_to_another_kind_of_occasion_does_not_redate_this_one() {
+    let a = article(
+        "2023-08-03",
+        "Military commanders of Preah Vihear and Champasak met on Wednesday in Tbeng Meanchey.\n\n\
+The first coordinated patrol under the new plan will take place later this month along the border of Choam Ksant and Mounlapamok districts.\n\n\
+Wednesday's meeting was the second of its kind after the two sides held their first session in Pakse in October last year.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&a).into_iter().map(|e| (e.0, e.1)).collect();
+    assert!(
+        got.contains(&(Some("2023-08".to_string()), "operation".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Some("2023-08-02".to_string()), "meeting".to_string())),
+        "{got:?}"
+    );
+    let b = article(
+        "2022-02-12",
+        "Officials of Attapeu and Ratanakiri held talks in Samakhixay on Thursday.\n\n\
+A joint search by Lao and Cambodian rangers for illegal loggers is planned for later this month in Phouvong district.\n\n\
+Thursday's talks were the first since the border reopened.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&b).into_iter().map(|e| (e.0, e.1)).collect();
+    assert!(
+        got.contains(&(Some("2022-02".to_string()), "operation".to_string())),
+        "{got:?}"
     );
 }

@@ -323,7 +323,12 @@ impl Builder<'_, '_> {
         };
         let same = match (d.date, date) {
             (Some(a), Some(b)) => {
-                (s.anaphoric && (a.compatible(&b) || opened_earlier(a, b)))
+                // A reference back to an occasion of another kind ("Wednesday's
+                // meeting" after a patrol planned for later this month) is
+                // not this one told again.
+                (s.anaphoric
+                    && (a == b || related(d.kind, kind))
+                    && (a.compatible(&b) || opened_earlier(a, b)))
                     || (i - cur.last == 1
                         && (refines(a, b) || (stated_closer && a == b))
                         && related(d.kind, kind))
