@@ -1866,3 +1866,64 @@ Thursday's talks were the first since the border reopened.",
         "{got:?}"
     );
 }
+
+/// A working dinner or an official banquet of the two sides is a meeting.
+#[test]
+fn a_working_dinner_of_the_two_sides_is_a_meeting() {
+    let a = article(
+        "2023-12-05",
+        "A joint technical team of Attapeu and Ratanakiri inspected the new checkpoint terminal on Friday, and the governors of Attapeu and Ratanakiri held a working dinner in Samakhixay on Sunday evening.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&a).into_iter().map(|e| (e.0, e.1)).collect();
+    assert!(
+        got.contains(&(Some("2023-12-03".to_string()), "meeting".to_string())),
+        "{got:?}"
+    );
+    let b = article(
+        "2019-04-20",
+        "The Champasak governor gave an official banquet for the Stung Treng delegation in Pakse on 18 April.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&b).into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(
+        got,
+        [(Some("2019-04-18".to_string()), "meeting".to_string())]
+    );
+}
+
+/// "visiting" naming the visitors ("talks with the visiting delegation") is
+/// not the trigger: the talks, the banquet, the call are the occasion.
+#[test]
+fn visiting_as_the_word_for_the_visitors_is_not_a_visit() {
+    let a = article(
+        "2024-03-08",
+        "Lao Prime Minister Sonexay Siphandone and visiting Cambodian Prime Minister Hun Manet held talks in Vientiane on Thursday on the Attapeu-Ratanakiri checkpoint.",
+    );
+    let kinds: Vec<String> = events(&a).into_iter().map(|e| e.1).collect();
+    assert_eq!(kinds, ["meeting"]);
+    let b = article(
+        "2022-07-02",
+        "The Stung Treng governor hosted a dinner for the visiting Champasak delegation in Stung Treng town on Friday.",
+    );
+    let kinds: Vec<String> = events(&b).into_iter().map(|e| e.1).collect();
+    assert_eq!(kinds, ["meeting"]);
+}
+
+/// "Later on Thursday, he paid a courtesy call …" is another occasion than
+/// the talks told for Thursday, though both are meetings on one day.
+#[test]
+fn later_on_a_day_already_told_is_another_occasion() {
+    let a = article(
+        "2024-03-08",
+        "The governors of Attapeu and Ratanakiri held talks in Samakhixay on Thursday.\n\n\
+Later on Thursday, the Ratanakiri governor paid a courtesy call on the Attapeu party secretary.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&a).into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    let b = article(
+        "2021-11-20",
+        "Champasak and Stung Treng officials met in Pakse on 18 November.\n\n\
+Later that day, the Stung Treng officials held a second meeting with Champasak traders in Pakse.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&b).into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+}

@@ -411,7 +411,7 @@ impl Builder<'_, '_> {
                 return false;
             }
             if dd == date && date.precision() == Precision::Day {
-                return true;
+                return !s.later;
             }
             let fine = |p: Precision| p != Precision::Year;
             d.kind == o.kind

@@ -31,6 +31,8 @@ pub(super) struct SentenceInfo<'g> {
     pub anaphoric: bool,
     /// Opens on an earlier occasion ("Previously, …").
     pub earlier: bool,
+    /// Opens on a later time of a day already told ("Later on Thursday, …").
+    pub later: bool,
     /// Names Laos/Lao places or parties, and Cambodia/Cambodian ones (not traps).
     pub lao: bool,
     pub khmer: bool,
@@ -366,6 +368,7 @@ pub(super) fn read_sentences<'g>(
             background: triggers::background(main),
             anaphoric: follows.is_none() && triggers::anaphoric(lst),
             earlier: kind.is_some() && triggers::earlier_occasion(lst),
+            later: triggers::later_occasion(lst),
             lao,
             khmer,
             two_sides: triggers::both_sides(lst),

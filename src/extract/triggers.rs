@@ -41,7 +41,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|gathered (?:in|at|for)|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?|attended (?:a |an |the )(?:[\w-]+ ){0,3}?(?:course|training|camp)",
+        r"met|meet(?:s|ing|ings)?|talks|gathered (?:in|at|for)|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?|attended (?:a |an |the )(?:[\w-]+ ){0,3}?(?:course|training|camp)|(?:working|official|welcome|welcoming|farewell|gala|state) (?:dinner|lunch|luncheon|banquet|reception)",
     ),
     (
         EventKind::Agreement,
@@ -65,9 +65,11 @@ const LEXICON: &[(EventKind, &str)] = &[
 ];
 
 /// Phrases in which a trigger word does not name an occasion: "meet the
-/// demand", "meeting the needs of", "a deal of", and documents named after
-/// one ("signed the minutes of the meeting" is a signing).
-const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference)|(?:road|route|highway|river|railway|line)(?: no\.)? ?\d* meets|(?:which|that) meets)(?-u:\b)";
+/// demand", "meeting the needs of", "a deal of", documents named after one
+/// ("signed the minutes of the meeting" is a signing), and "visiting" as
+/// the word for the visitors ("a banquet for the visiting delegation",
+/// "talks with visiting Lao ministers": the banquet, the talks).
+const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference)|(?:road|route|highway|river|railway|line)(?: no\.)? ?\d* meets|(?:which|that) meets|(?:the|a|an|for|from|by|with|to|of|and|our|their|his|her) visiting)(?-u:\b)";
 
 fn false_friends() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -241,6 +243,14 @@ cue!(
     r"^(?:previously|earlier|before that|in the past|formerly)(?-u:\b)"
 );
 
+// A sentence that opens on a later time of a day already told ("Later on
+// Thursday, he paid a courtesy call …", "Later that day, …"): another
+// occasion than the one told for that day, even of the same kind.
+cue!(
+    later_occasion,
+    r"^(?:later (?:on |that |the same |in the )|afterwards,|after that,|subsequently,)"
+);
+
 // An occasion going on at the time of writing: "is visiting", "are on a
 // working visit", "is paying an official visit". Dated by the report itself.
 cue!(
@@ -257,7 +267,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
     static R: OnceLock<Regex> = OnceLock::new();
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        compile(r"(?-u:\b)(?:on |during |later |on that |that )?(?:the )?(same day|following day|next day|following morning|next morning|day after|previous day|day before)(?-u:\b)")
+        compile(r"(?-u:\b)(?:on |during |later |on that |that )?(?:the )?(same day|following day|next day|following morning|next morning|day after|previous day|day before)(?-u:\b)|(?-u:\b)(later (?:that|the same|in the) (?:day|morning|afternoon|evening))(?-u:\b)")
     });
     let counted = COUNTED.get_or_init(|| {
         compile(
@@ -309,7 +319,7 @@ fn counted_from_previous(s: &str, counted: &Regex) -> Option<(usize, usize, i64)
 /// (see [`after_previous`]).
 fn named_from_previous(s: &str, c: &regex::Captures<'_>) -> Option<(usize, usize, i64)> {
     let whole = c.get(0)?;
-    let which = c.get(1)?.as_str();
+    let which = c.get(1).or_else(|| c.get(2))?.as_str();
     // "the day after the summit": dated by the noun phrase, not by the
     // previous occasion, unless the phrase names an occasion just told ("held
     // talks in Pakse the day before the inauguration").
@@ -325,6 +335,8 @@ fn named_from_previous(s: &str, c: &regex::Captures<'_>) -> Option<(usize, usize
     }
     let offset = match which {
         "same day" => 0,
+        // "Later that day, …": another occasion of the day told.
+        w if w.starts_with("later") => 0,
         "previous day" | "day before" => -1,
         _ => 1,
     };
