@@ -209,8 +209,15 @@ pub fn ticks(t0: f64, t1: f64, step: Step) -> Vec<(f64, String)> {
     out
 }
 
-/// An event in a lane: (start day, end day, key, kind, day-precision point?).
-type LaneItem = (f64, f64, EventKey, EventKind, bool);
+/// An event in a lane: the days it covers, and whether it is dated to the day.
+#[derive(Debug, Clone, Copy)]
+struct LaneItem {
+    start: f64,
+    end: f64,
+    key: EventKey,
+    kind: EventKind,
+    point: bool,
+}
 
 /// One drawn marker (maybe several aggregated events).
 struct Marker {
@@ -218,8 +225,12 @@ struct Marker {
     keys: Vec<EventKey>,
 }
 
-/// A bar on the timeline: left and right x, and the events it stands for.
-type Bar = (f32, f32, Vec<(EventKey, EventKind)>);
+/// A bar on the timeline: its left and right x, and the events it stands for.
+struct Bar {
+    left: f32,
+    right: f32,
+    events: Vec<(EventKey, EventKind)>,
+}
 
 /// The colour of the events' kind when they all have the same one.
 fn same_kind_color(evs: &[(EventKey, EventKind)]) -> Option<Color32> {
@@ -251,9 +262,13 @@ fn lane_label(mode: LaneMode, key: &str) -> String {
 impl Timeline {
     /// Screen x of the start of `date` on the last frame, if the timeline was drawn.
     pub fn x_for_date(&self, date: NaiveDate) -> Option<f32> {
-        let plot = self.last_plot?;
         let (t0, t1) = self.view?;
-        Some(plot.left() + ((day_of(date) - t0) / (t1 - t0)) as f32 * plot.width())
+        let axis = TimeAxis {
+            plot: self.last_plot?,
+            t0,
+            t1,
+        };
+        Some(axis.x_of(day_of(date)))
     }
     /// The plot area on the last frame.
     pub fn plot_rect(&self) -> Option<Rect> {
@@ -301,7 +316,6 @@ impl Timeline {
         // Partition the filtered events: dated (placed) vs. unknown year vs. undated.
         let mut unknown_year = Vec::new();
         let mut undated = Vec::new();
-        // lane key → (x0, x1, key, kind, point?)
         let mut lanes: BTreeMap<String, Vec<LaneItem>> = BTreeMap::new();
         for &k in vc.filtered {
             let Some(e) = vc.corpus.event(k) else {
@@ -329,10 +343,13 @@ impl Timeline {
                 }
             };
             for lk in lane_keys {
-                lanes
-                    .entry(lk)
-                    .or_default()
-                    .push((x0, x1, k, e.event.kind, point));
+                lanes.entry(lk).or_default().push(LaneItem {
+                    start: x0,
+                    end: x1,
+                    key: k,
+                    kind: e.event.kind,
+                    point,
+                });
             }
         }
         // Cross-border lane first, then by label.
@@ -342,9 +359,9 @@ impl Timeline {
             .into_iter()
             .map(|(lane_key, items)| {
                 let (mut spans, points): (Vec<LaneItem>, Vec<LaneItem>) =
-                    items.into_iter().partition(|it| !it.4);
+                    items.into_iter().partition(|it| !it.point);
                 // By start, then end: spans over the same period lie side by side.
-                spans.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+                spans.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.end.total_cmp(&b.end)));
                 Lane {
                     label: lane_label(self.lanes, &lane_key),
                     spans,
@@ -431,6 +448,9 @@ impl Timeline {
         });
     }
 
+    /// The plot, step by step: where it goes, what the pointer does to the
+    /// view, the background and ticks, the lanes and their markers, the
+    /// brush, and what is under the pointer.
     fn plot(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
         let avail = ui.available_rect_before_wrap();
         let full = Rect::from_min_size(
@@ -450,50 +470,73 @@ impl Timeline {
         if plot.width() < 10.0 || plot.height() < 10.0 {
             return;
         }
-        let (mut t0, mut t1) = self.view.unwrap_or((0.0, 1.0));
-
-        // ---- interaction: zoom, pan, brush ----
         let shift = ui.input(|i| i.modifiers.shift);
+        let axis = self.interact(ui, &response, plot, shift, vc);
+        self.view = Some((axis.t0, axis.t1));
+        self.last_plot = Some(plot);
+
+        paint_background(&painter, &axis, &visuals, vc.filter.range);
+        let markers = self.paint_lanes(&painter, &axis, full.left(), &visuals, vc);
+        if vc.filtered.is_empty() {
+            painter.text(
+                plot.center(),
+                Align2::CENTER_CENTER,
+                "No events to show",
+                FontId::proportional(13.0),
+                visuals.weak_text_color(),
+            );
+        }
+        if let Some((a, b)) = self.brush {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            let r = Rect::from_x_y_ranges(axis.x_of(a)..=axis.x_of(b), plot.y_range());
+            painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+        }
+        hover(response, &markers, shift, vc);
+    }
+
+    /// Zoom about the pointer (wheel), pan (drag or horizontal wheel), and
+    /// brush a time range (shift-drag, sent as a range filter on release):
+    /// the axis as it is after this frame's input.
+    fn interact(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        plot: Rect,
+        shift: bool,
+        vc: &mut ViewCtx<'_>,
+    ) -> TimeAxis {
+        let (t0, t1) = self.view.unwrap_or((0.0, 1.0));
+        let mut axis = TimeAxis { plot, t0, t1 };
         if response.hovered() {
             let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
             let factor = f64::from(zoom) * (f64::from(scroll.y) * 0.003).exp();
             if let Some(ptr) = response.hover_pos() {
                 if (factor - 1.0).abs() > 1e-6 {
-                    let tp = t0 + f64::from((ptr.x - plot.left()) / plot.width()) * (t1 - t0);
-                    let span = ((t1 - t0) / factor).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
-                    let ratio = (tp - t0) / (t1 - t0);
-                    t0 = tp - ratio * span;
-                    t1 = t0 + span;
+                    axis.zoom_about(axis.t_of(ptr.x), factor);
                     self.user_moved = true;
                 }
             }
             if scroll.x.abs() > 0.0 {
-                let d = -f64::from(scroll.x / plot.width()) * (t1 - t0);
-                t0 += d;
-                t1 += d;
+                axis.pan_pixels(scroll.x);
                 self.user_moved = true;
             }
         }
-        let to_t =
-            |x: f32, t0: f64, t1: f64| t0 + f64::from((x - plot.left()) / plot.width()) * (t1 - t0);
         if response.drag_started() && shift {
             // Start where the button went down, not where the drag was recognized.
             let origin = ui.input(|i| i.pointer.press_origin());
             if let Some(p) = origin.or(response.interact_pointer_pos()) {
-                let t = to_t(p.x, t0, t1);
+                let t = axis.t_of(p.x);
                 self.brush = Some((t, t));
             }
         }
         if response.dragged() {
             if let Some((a, _)) = self.brush {
                 if let Some(p) = response.interact_pointer_pos() {
-                    self.brush = Some((a, to_t(p.x, t0, t1)));
+                    self.brush = Some((a, axis.t_of(p.x)));
                 }
             } else {
                 let dx = response.drag_delta().x;
-                let d = -f64::from(dx / plot.width()) * (t1 - t0);
-                t0 += d;
-                t1 += d;
+                axis.pan_pixels(dx);
                 if dx != 0.0 {
                     self.user_moved = true;
                 }
@@ -507,215 +550,312 @@ impl Timeline {
                 }
             }
         }
-        self.view = Some((t0, t1));
-        self.last_plot = Some(plot);
-        let x_of = |t: f64| plot.left() + ((t - t0) / (t1 - t0)) as f32 * plot.width();
+        axis
+    }
 
-        // ---- background, range, ticks ----
-        painter.rect_filled(plot, 2.0, visuals.extreme_bg_color);
-        if let Some((a, b)) = vc.filter.range {
-            let r = Rect::from_x_y_ranges(x_of(day_of(a))..=x_of(day_of(b) + 1.0), plot.y_range());
-            painter.rect_filled(
-                r.intersect(plot),
-                0.0,
-                visuals.selection.bg_fill.gamma_multiply(0.35),
-            );
-        }
-        let px_per_day = f64::from(plot.width()) / (t1 - t0);
-        let step = choose_step(px_per_day, 80.0);
-        let tick_color = visuals.weak_text_color();
-        for (t, label) in ticks(t0, t1, step) {
-            let x = x_of(t);
-            painter.line_segment(
-                [Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
-                Stroke::new(1.0, visuals.faint_bg_color.gamma_multiply(2.0)),
-            );
-            painter.line_segment(
-                [
-                    Pos2::new(x, plot.bottom()),
-                    Pos2::new(x, plot.bottom() + 4.0),
-                ],
-                Stroke::new(1.0, tick_color),
-            );
-            painter.text(
-                Pos2::new(x + 2.0, plot.bottom() + 3.0),
-                Align2::LEFT_TOP,
-                label,
-                FontId::proportional(11.0),
-                tick_color,
-            );
-        }
-
-        // ---- lanes ----
+    /// Every lane: its band and label, its bars and its dots; the markers
+    /// drawn, for hovering and clicking.
+    fn paint_lanes(
+        &self,
+        painter: &egui::Painter,
+        axis: &TimeAxis,
+        label_x: f32,
+        visuals: &egui::Visuals,
+        vc: &ViewCtx<'_>,
+    ) -> Vec<Marker> {
+        let plot = axis.plot;
         let empty = Vec::new();
         let lane_list = self.cache.as_ref().map_or(&empty, |c| &c.lanes);
-        let n_lanes = lane_list.len().max(1);
-        let lane_h = (plot.height() / n_lanes as f32).clamp(14.0, 48.0);
-
+        let lane_h = (plot.height() / lane_list.len().max(1) as f32).clamp(14.0, 48.0);
         let mut markers: Vec<Marker> = Vec::new();
         for (i, lane) in lane_list.iter().enumerate() {
             let top = plot.top() + i as f32 * lane_h;
             if top > plot.bottom() {
                 break;
             }
-            let lane_rect =
+            let band =
                 Rect::from_min_size(Pos2::new(plot.left(), top), Vec2::new(plot.width(), lane_h));
             if i % 2 == 1 {
-                painter.rect_filled(lane_rect, 0.0, visuals.faint_bg_color);
+                painter.rect_filled(band, 0.0, visuals.faint_bg_color);
             }
             painter.text(
-                Pos2::new(full.left() + 4.0, top + lane_h / 2.0),
+                Pos2::new(label_x + 4.0, top + lane_h / 2.0),
                 Align2::LEFT_CENTER,
                 &lane.label,
                 FontId::proportional(12.0),
                 visuals.text_color(),
             );
-            // Spans: those drawn over the same pixels are one bar with a count, in
-            // greedy rows in the upper part of the lane.
-            let mut bars: Vec<Bar> = Vec::new();
-            for it in &lane.spans {
-                if it.1 < t0 || it.0 > t1 {
-                    continue; // culled
-                }
-                let (xa, xb) = (x_of(it.0).max(plot.left()), x_of(it.1).min(plot.right()));
-                let xb = xb.max(xa + 3.0);
-                match bars.last_mut() {
-                    Some(bar) if (bar.0 - xa).abs() < 1.0 && (bar.1 - xb).abs() < 1.0 => {
-                        bar.2.push((it.2, it.3));
-                    }
-                    _ => bars.push((xa, xb, vec![(it.2, it.3)])),
-                }
-            }
-            let span_rows = 3usize;
-            let row_h = ((lane_h * 0.5) / span_rows as f32).clamp(3.0, 7.0);
-            let mut row_end = vec![f32::NEG_INFINITY; span_rows];
-            for (xa, xb, evs) in bars {
-                let row = row_end
-                    .iter()
-                    .position(|e| *e < xa)
-                    .unwrap_or(span_rows - 1);
-                if let Some(e) = row_end.get_mut(row) {
-                    *e = xb + 1.0;
-                }
-                let y = top + 2.0 + row as f32 * (row_h + 1.0);
-                let r = Rect::from_min_max(Pos2::new(xa, y), Pos2::new(xb, y + row_h));
-                let c = same_kind_color(&evs).unwrap_or(visuals.text_color());
-                painter.rect_filled(r, 1.5, c.gamma_multiply(0.45));
-                painter.rect_stroke(r, 1.5, Stroke::new(1.0, c), egui::StrokeKind::Inside);
-                let keys: Vec<EventKey> = evs.iter().map(|e| e.0).collect();
-                if vc.selected_event.is_some_and(|s| keys.contains(&s)) {
-                    painter.rect_stroke(
-                        r.expand(2.0),
-                        2.0,
-                        Stroke::new(2.0, visuals.strong_text_color()),
-                        egui::StrokeKind::Outside,
-                    );
-                }
-                markers.push(Marker { rect: r, keys });
-            }
-            // Points: aggregate by 8 px buckets in the lower part of the lane.
-            let cy = top + lane_h * 0.72;
-            let mut buckets: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
-            for it in &lane.points {
-                if it.1 < t0 || it.0 > t1 {
-                    continue; // culled
-                }
-                let x = x_of((it.0 + it.1) / 2.0);
-                buckets
-                    .entry((x / 8.0).floor() as i64)
-                    .or_default()
-                    .push((it.2, it.3));
-            }
-            for (b, evs) in buckets {
-                let x = b as f32 * 8.0 + 4.0;
-                let color = same_kind_color(&evs).unwrap_or(visuals.text_color());
-                let center = Pos2::new(x, cy);
-                let radius = if evs.len() > 1 { 6.5 } else { 4.0 };
-                painter.circle_filled(center, radius, color);
-                if evs.len() > 1 {
-                    painter.text(
-                        center,
-                        Align2::CENTER_CENTER,
-                        evs.len().to_string(),
-                        FontId::proportional(9.0),
-                        visuals.extreme_bg_color,
-                    );
-                }
-                let keys: Vec<EventKey> = evs.iter().map(|e| e.0).collect();
-                if vc.selected_event.is_some_and(|s| keys.contains(&s)) {
-                    painter.circle_stroke(
-                        center,
-                        radius + 2.5,
-                        Stroke::new(2.0, visuals.strong_text_color()),
-                    );
-                }
-                markers.push(Marker {
-                    rect: Rect::from_center_size(center, Vec2::splat(radius * 2.0 + 2.0)),
-                    keys,
-                });
-            }
-        }
-        if vc.filtered.is_empty() {
-            painter.text(
-                plot.center(),
-                Align2::CENTER_CENTER,
-                "No events to show",
-                FontId::proportional(13.0),
-                visuals.weak_text_color(),
+            let selected = vc.selected_event;
+            paint_spans(
+                painter,
+                axis,
+                band,
+                &lane.spans,
+                visuals,
+                selected,
+                &mut markers,
+            );
+            paint_points(
+                painter,
+                axis,
+                band,
+                &lane.points,
+                visuals,
+                selected,
+                &mut markers,
             );
         }
+        markers
+    }
+}
 
-        // Brush overlay.
-        if let Some((a, b)) = self.brush {
-            let (a, b) = if a <= b { (a, b) } else { (b, a) };
-            let r = Rect::from_x_y_ranges(x_of(a)..=x_of(b), plot.y_range());
-            painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+/// The visible window of the time axis on the plot: days from the common era
+/// (fractional) at its left and right edges, as the map's `ScreenTransform`
+/// is for the map.
+#[derive(Debug, Clone, Copy)]
+struct TimeAxis {
+    plot: Rect,
+    t0: f64,
+    t1: f64,
+}
+
+impl TimeAxis {
+    /// Screen x of day `t`.
+    fn x_of(&self, t: f64) -> f32 {
+        self.plot.left() + ((t - self.t0) / (self.t1 - self.t0)) as f32 * self.plot.width()
+    }
+
+    /// Day at screen x.
+    fn t_of(&self, x: f32) -> f64 {
+        self.t0 + f64::from((x - self.plot.left()) / self.plot.width()) * (self.t1 - self.t0)
+    }
+
+    fn px_per_day(&self) -> f64 {
+        f64::from(self.plot.width()) / (self.t1 - self.t0)
+    }
+
+    /// Zoom by `factor` keeping day `about` where it is on screen, within
+    /// the allowed spans.
+    fn zoom_about(&mut self, about: f64, factor: f64) {
+        let span = ((self.t1 - self.t0) / factor).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+        let ratio = (about - self.t0) / (self.t1 - self.t0);
+        self.t0 = about - ratio * span;
+        self.t1 = self.t0 + span;
+    }
+
+    /// Move the window as the content follows a drag of `dx` pixels.
+    fn pan_pixels(&mut self, dx: f32) {
+        let d = -f64::from(dx / self.plot.width()) * (self.t1 - self.t0);
+        self.t0 += d;
+        self.t1 += d;
+    }
+}
+
+/// The plot's background, the range filter's band, and the ticks with their
+/// labels.
+fn paint_background(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    visuals: &egui::Visuals,
+    range: Option<(NaiveDate, NaiveDate)>,
+) {
+    let plot = axis.plot;
+    painter.rect_filled(plot, 2.0, visuals.extreme_bg_color);
+    if let Some((a, b)) = range {
+        let r = Rect::from_x_y_ranges(
+            axis.x_of(day_of(a))..=axis.x_of(day_of(b) + 1.0),
+            plot.y_range(),
+        );
+        painter.rect_filled(
+            r.intersect(plot),
+            0.0,
+            visuals.selection.bg_fill.gamma_multiply(0.35),
+        );
+    }
+    let step = choose_step(axis.px_per_day(), 80.0);
+    let tick_color = visuals.weak_text_color();
+    for (t, label) in ticks(axis.t0, axis.t1, step) {
+        let x = axis.x_of(t);
+        painter.line_segment(
+            [Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
+            Stroke::new(1.0, visuals.faint_bg_color.gamma_multiply(2.0)),
+        );
+        painter.line_segment(
+            [
+                Pos2::new(x, plot.bottom()),
+                Pos2::new(x, plot.bottom() + 4.0),
+            ],
+            Stroke::new(1.0, tick_color),
+        );
+        painter.text(
+            Pos2::new(x + 2.0, plot.bottom() + 3.0),
+            Align2::LEFT_TOP,
+            label,
+            FontId::proportional(11.0),
+            tick_color,
+        );
+    }
+}
+
+/// Month- and year-precision events as bars in greedy rows in the upper part
+/// of a lane; bars over the same pixels are one bar.
+fn paint_spans(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    band: Rect,
+    spans: &[LaneItem],
+    visuals: &egui::Visuals,
+    selected: Option<EventKey>,
+    markers: &mut Vec<Marker>,
+) {
+    let plot = axis.plot;
+    let mut bars: Vec<Bar> = Vec::new();
+    for it in spans {
+        if it.end < axis.t0 || it.start > axis.t1 {
+            continue; // culled
         }
-
-        // ---- hover and click ----
-        let hovered = response.hover_pos().and_then(|p| {
-            markers
-                .iter()
-                .rev()
-                .find(|m| m.rect.expand(2.0).contains(p))
-        });
-        if let Some(m) = hovered {
-            let keys = m.keys.clone();
-            if response.clicked() {
-                if let Some(k) = keys.first() {
-                    vc.send(Command::SelectEvent(Some(*k)));
-                }
+        let left = axis.x_of(it.start).max(plot.left());
+        let right = axis.x_of(it.end).min(plot.right()).max(left + 3.0);
+        match bars.last_mut() {
+            Some(bar) if (bar.left - left).abs() < 1.0 && (bar.right - right).abs() < 1.0 => {
+                bar.events.push((it.key, it.kind));
             }
-            let corpus = vc.corpus;
-            response.on_hover_ui_at_pointer(|ui| {
-                if keys.len() > 1 {
-                    ui.strong(super::count(keys.len(), "event", "events"));
-                }
-                for k in keys.iter().take(6) {
-                    let Some(e) = corpus.event(*k) else { continue };
-                    let provs: Vec<String> = e
-                        .event
-                        .provinces
-                        .iter()
-                        .map(|p| province_name(p.as_str()))
-                        .collect();
-                    ui.label(format!("{} · {}", date_label(e.event.date), e.event.kind));
-                    if !provs.is_empty() {
-                        ui.label(provs.join(", "));
-                    }
-                    ui.label(egui::RichText::new(&e.event.summary).weak());
-                    ui.separator();
-                }
-                if keys.len() > 6 {
-                    ui.weak(format!("… and {} more", keys.len() - 6));
-                }
-            });
-        } else if response.hovered() && !shift {
+            _ => bars.push(Bar {
+                left,
+                right,
+                events: vec![(it.key, it.kind)],
+            }),
+        }
+    }
+    const ROWS: usize = 3;
+    let row_h = ((band.height() * 0.5) / ROWS as f32).clamp(3.0, 7.0);
+    let mut row_end = [f32::NEG_INFINITY; ROWS];
+    for bar in bars {
+        let row = row_end
+            .iter()
+            .position(|e| *e < bar.left)
+            .unwrap_or(ROWS - 1);
+        if let Some(e) = row_end.get_mut(row) {
+            *e = bar.right + 1.0;
+        }
+        let y = band.top() + 2.0 + row as f32 * (row_h + 1.0);
+        let r = Rect::from_min_max(Pos2::new(bar.left, y), Pos2::new(bar.right, y + row_h));
+        let c = same_kind_color(&bar.events).unwrap_or(visuals.text_color());
+        painter.rect_filled(r, 1.5, c.gamma_multiply(0.45));
+        painter.rect_stroke(r, 1.5, Stroke::new(1.0, c), egui::StrokeKind::Inside);
+        let keys: Vec<EventKey> = bar.events.iter().map(|e| e.0).collect();
+        if selected.is_some_and(|s| keys.contains(&s)) {
+            painter.rect_stroke(
+                r.expand(2.0),
+                2.0,
+                Stroke::new(2.0, visuals.strong_text_color()),
+                egui::StrokeKind::Outside,
+            );
+        }
+        markers.push(Marker { rect: r, keys });
+    }
+}
+
+/// Day-precision events as dots in the lower part of a lane, those within
+/// 8 px of each other one dot with a count.
+fn paint_points(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    band: Rect,
+    points: &[LaneItem],
+    visuals: &egui::Visuals,
+    selected: Option<EventKey>,
+    markers: &mut Vec<Marker>,
+) {
+    let cy = band.top() + band.height() * 0.72;
+    let mut buckets: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
+    for it in points {
+        if it.end < axis.t0 || it.start > axis.t1 {
+            continue; // culled
+        }
+        let x = axis.x_of((it.start + it.end) / 2.0);
+        buckets
+            .entry((x / 8.0).floor() as i64)
+            .or_default()
+            .push((it.key, it.kind));
+    }
+    for (b, evs) in buckets {
+        let x = b as f32 * 8.0 + 4.0;
+        let color = same_kind_color(&evs).unwrap_or(visuals.text_color());
+        let center = Pos2::new(x, cy);
+        let radius = if evs.len() > 1 { 6.5 } else { 4.0 };
+        painter.circle_filled(center, radius, color);
+        if evs.len() > 1 {
+            painter.text(
+                center,
+                Align2::CENTER_CENTER,
+                evs.len().to_string(),
+                FontId::proportional(9.0),
+                visuals.extreme_bg_color,
+            );
+        }
+        let keys: Vec<EventKey> = evs.iter().map(|e| e.0).collect();
+        if selected.is_some_and(|s| keys.contains(&s)) {
+            painter.circle_stroke(
+                center,
+                radius + 2.5,
+                Stroke::new(2.0, visuals.strong_text_color()),
+            );
+        }
+        markers.push(Marker {
+            rect: Rect::from_center_size(center, Vec2::splat(radius * 2.0 + 2.0)),
+            keys,
+        });
+    }
+}
+
+/// What is under the pointer: a marker's events in a tooltip (a click
+/// selects the first), else how to use the timeline.
+fn hover(response: egui::Response, markers: &[Marker], shift: bool, vc: &mut ViewCtx<'_>) {
+    let hovered = response.hover_pos().and_then(|p| {
+        markers
+            .iter()
+            .rev()
+            .find(|m| m.rect.expand(2.0).contains(p))
+    });
+    let Some(m) = hovered else {
+        if response.hovered() && !shift {
             response.on_hover_text_at_pointer(
                 "Wheel: zoom · drag: pan · shift-drag: select a time range · Esc: clear",
             );
         }
+        return;
+    };
+    let keys = m.keys.clone();
+    if response.clicked() {
+        if let Some(k) = keys.first() {
+            vc.send(Command::SelectEvent(Some(*k)));
+        }
     }
+    let corpus = vc.corpus;
+    response.on_hover_ui_at_pointer(|ui| {
+        if keys.len() > 1 {
+            ui.strong(super::count(keys.len(), "event", "events"));
+        }
+        for k in keys.iter().take(6) {
+            let Some(e) = corpus.event(*k) else { continue };
+            let provs: Vec<String> = e
+                .event
+                .provinces
+                .iter()
+                .map(|p| province_name(p.as_str()))
+                .collect();
+            ui.label(format!("{} · {}", date_label(e.event.date), e.event.kind));
+            if !provs.is_empty() {
+                ui.label(provs.join(", "));
+            }
+            ui.label(egui::RichText::new(&e.event.summary).weak());
+            ui.separator();
+        }
+        if keys.len() > 6 {
+            ui.weak(format!("… and {} more", keys.len() - 6));
+        }
+    });
 }
 
 /// A button listing events that cannot be placed on the axis.
@@ -754,6 +894,28 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_axis_maps_days_to_pixels_and_zooms_about_the_pointer() {
+        let plot = Rect::from_min_size(Pos2::new(100.0, 0.0), Vec2::new(800.0, 50.0));
+        let mut axis = TimeAxis {
+            plot,
+            t0: 1000.0,
+            t1: 1100.0,
+        };
+        assert_eq!(axis.x_of(1000.0), 100.0);
+        assert_eq!(axis.x_of(1100.0), 900.0);
+        assert!((axis.t_of(500.0) - 1050.0).abs() < 1e-9);
+        assert!((axis.px_per_day() - 8.0).abs() < 1e-9);
+        // The day under the pointer stays under it; the span halves.
+        let under = axis.t_of(300.0);
+        axis.zoom_about(under, 2.0);
+        assert!((axis.x_of(under) - 300.0).abs() < 1e-3);
+        assert!((axis.t1 - axis.t0 - 50.0).abs() < 1e-9);
+        // Dragging the content 80 px right shows earlier days.
+        axis.pan_pixels(80.0);
+        assert!((axis.x_of(under) - 380.0).abs() < 1e-3);
     }
 
     #[test]
