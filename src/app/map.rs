@@ -271,6 +271,28 @@ impl Palette {
         }
     }
 
+    /// A province's fill while an event is selected: tinted when the event
+    /// is linked to it, else faded toward the land around.
+    fn emphasis(&self, fill: Color32, in_event: bool) -> Color32 {
+        if in_event {
+            lerp_color(fill, self.highlight, 0.3)
+        } else {
+            lerp_color(fill, self.land_context, 0.6)
+        }
+    }
+
+    /// A link's colour: bright when selected, hovered or the selected
+    /// event's own; faint beside a selected event; else the usual.
+    fn arc_color(&self, bright: bool, event_selected: bool) -> Color32 {
+        if bright {
+            self.arc_hover
+        } else if event_selected {
+            self.arc.gamma_multiply(0.3)
+        } else {
+            self.arc
+        }
+    }
+
     /// Choropleth colour for `count` out of `max` (log scale); neutral for 0.
     fn fill(&self, count: usize, max: usize) -> Color32 {
         if count == 0 || max == 0 {
@@ -707,6 +729,11 @@ impl Layers<'_> {
             } else if self.hovered_region.is_some_and(|h| h.id == r.id) {
                 color = lerp_color(color, pal.highlight, 0.18);
             }
+            // A selected event stands out: its provinces tinted, the rest
+            // faded toward the land around them.
+            if !self.input.highlighted.is_empty() && r.is_province() {
+                color = pal.emphasis(color, self.is_highlighted(r));
+            }
             add_mesh(&mut mesh, &c.mesh, xf, color);
         }
         for c in cache()
@@ -773,8 +800,21 @@ impl Layers<'_> {
         self.painter.extend(shapes);
     }
 
-    /// The links across the border; the selected or hovered one bright.
+    /// Whether `r` is one of the selected event's provinces.
+    fn is_highlighted(&self, r: &Region) -> bool {
+        self.input
+            .highlighted
+            .iter()
+            .any(|h| geography().region_for(h).is_some_and(|g| g.id == r.id))
+    }
+
+    /// The links across the border; the selected or hovered one bright, and
+    /// while an event is selected, its own links bright and the others faint.
     fn arcs(&self, arcs: &[Arc], hovered: Option<&Arc>) {
+        let event_links = |a: &Arc| {
+            let has = |id: &str| self.input.highlighted.iter().any(|h| h == id);
+            has(&a.la) && has(&a.kh)
+        };
         for a in arcs {
             let is_sel = self
                 .input
@@ -782,11 +822,10 @@ impl Layers<'_> {
                 .as_ref()
                 .is_some_and(|(x, y)| *x == a.la && *y == a.kh);
             let is_hover = hovered.is_some_and(|h| std::ptr::eq(h, a));
-            let color = if is_sel || is_hover {
-                self.pal.arc_hover
-            } else {
-                self.pal.arc
-            };
+            let focused = !self.input.highlighted.is_empty();
+            let color = self
+                .pal
+                .arc_color(is_sel || is_hover || (focused && event_links(a)), focused);
             self.painter
                 .add(Shape::line(a.points.clone(), Stroke::new(a.width, color)));
             if let (Some(s), Some(e)) = (a.points.first(), a.points.last()) {
@@ -1092,6 +1131,31 @@ mod tests {
                     .sum();
                 assert!(distance > 100, "{kind:?} {b:?} vs link {a:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_selected_event_stands_out_and_the_rest_fades() {
+        for dark in [true, false] {
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            let pal = Palette::new(&visuals);
+            let fill = pal.fill(5, 10);
+            let distance = |a: Color32, b: Color32| {
+                (i32::from(a.r()) - i32::from(b.r())).abs()
+                    + (i32::from(a.g()) - i32::from(b.g())).abs()
+                    + (i32::from(a.b()) - i32::from(b.b())).abs()
+            };
+            let faded = pal.emphasis(fill, false);
+            assert!(distance(faded, pal.land_context) < distance(fill, pal.land_context));
+            let tinted = pal.emphasis(fill, true);
+            assert!(distance(tinted, pal.highlight) < distance(fill, pal.highlight));
+            // The event's own links are bright, the others fainter than usual.
+            assert_eq!(pal.arc_color(true, true), pal.arc_hover);
+            assert!(pal.arc_color(false, true).a() < pal.arc_color(false, false).a());
         }
     }
 
