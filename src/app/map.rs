@@ -443,7 +443,13 @@ impl MapView {
         layers.regions(max_count);
         layers.outlines();
         layers.arcs(&arcs, hovered_arc);
-        self.draw_labels(&painter, &t, &pal, selected_region, rect);
+        // Labels never sit under the legend, the scale bar or the zoom buttons.
+        let covered = [
+            legend_rect(rect, max_count),
+            Rect::from_min_max(rect.right_bottom() - Vec2::new(140.0, 34.0), rect.right_bottom()),
+            Rect::from_min_size(rect.right_top() + Vec2::new(-40.0, 0.0), Vec2::new(40.0, 100.0)),
+        ];
+        self.draw_labels(&painter, &t, &pal, input, selected_region, &covered);
         draw_legend(&painter, rect, &pal, max_count, ui);
         draw_scale_bar(&painter, rect, &pal, t.scale, ui);
         self.zoom_buttons(ui, rect);
@@ -574,28 +580,27 @@ impl MapView {
         }
     }
 
+    /// Province names, each where it fits without covering another name or
+    /// the map's furniture (`covered`). What matters is named first: the
+    /// selected province, the selected event's, the border provinces, then
+    /// by events shown and by area.
     fn draw_labels(
         &self,
         painter: &egui::Painter,
         t: &ScreenTransform,
         pal: &Palette,
+        input: &MapInput,
         selected: Option<&str>,
-        rect: Rect,
+        covered: &[Rect],
     ) {
+        let rect = t.rect;
         let cache = cache();
-        let mut placed: Vec<Rect> = Vec::with_capacity(16);
+        let mut placed: Vec<Rect> = covered.to_vec();
         let font = FontId::proportional(12.0);
         let bold = FontId::proportional(13.0);
         let xf = t.mesh_transform();
-        // Selected first, then the priority order.
         let sel_idx = selected.and_then(|s| cache.regions.iter().position(|c| c.region.id == s));
-        let order = sel_idx.into_iter().chain(
-            cache
-                .label_order
-                .iter()
-                .copied()
-                .filter(|i| Some(*i) != sel_idx),
-        );
+        let order = label_priority(&cache.regions, &cache.label_order, input, sel_idx);
         for i in order {
             let Some(c) = cache.regions.get(i) else {
                 continue;
@@ -675,6 +680,32 @@ fn hover<'a>(
 
 /// Events of a region, with those of the provinces it stands for
 /// (Natural Earth predates two splits).
+/// The provinces in the order their names are placed: the selected one,
+/// the selected event's, the border provinces, then by events shown, the
+/// larger first among equals (`by_area` is the border-then-area order).
+fn label_priority(
+    regions: &[CachedRegion],
+    by_area: &[usize],
+    input: &MapInput,
+    selected: Option<usize>,
+) -> Vec<usize> {
+    let mut order = by_area.to_vec();
+    order.sort_by_key(|&i| {
+        let c = &regions[i];
+        let in_event = input
+            .highlighted
+            .iter()
+            .any(|h| geography().region_for(h).is_some_and(|g| g.id == c.region.id));
+        (
+            Some(i) != selected,
+            !in_event,
+            !c.is_border_province,
+            std::cmp::Reverse(count_of(input, c.region)),
+        )
+    });
+    order
+}
+
 fn count_of(input: &MapInput, r: &Region) -> usize {
     input.counts.get(&r.id).copied().unwrap_or(0)
         + r.covers
@@ -988,10 +1019,9 @@ fn build_arcs(input: &MapInput, t: &ScreenTransform, max: usize) -> Vec<Arc> {
         .collect()
 }
 
-fn draw_legend(painter: &egui::Painter, rect: Rect, pal: &Palette, max: usize, ui: &Ui) {
-    let font = FontId::proportional(11.0);
-    let sw = Vec2::new(18.0, 12.0);
-    let steps: Vec<usize> = if max == 0 {
+/// The legend's classes: 0, 1, then up to three more up to `max`.
+fn legend_steps(max: usize) -> Vec<usize> {
+    if max == 0 {
         vec![0]
     } else {
         let mut v = vec![0, 1];
@@ -1001,13 +1031,27 @@ fn draw_legend(painter: &egui::Painter, rect: Rect, pal: &Palette, max: usize, u
             }
         }
         v
-    };
+    }
+}
+
+/// Legend swatch size.
+const SWATCH: Vec2 = Vec2::new(18.0, 12.0);
+
+/// Where the legend sits in the map `rect`: bottom left.
+fn legend_rect(rect: Rect, max: usize) -> Rect {
     // Two more rows: what a line across the border and the pink line mean.
-    let h = (steps.len() + 2) as f32 * (sw.y + 3.0) + 22.0;
-    let bg = Rect::from_min_size(
+    let h = (legend_steps(max).len() + 2) as f32 * (SWATCH.y + 3.0) + 22.0;
+    Rect::from_min_size(
         Pos2::new(rect.left() + 8.0, rect.bottom() - h - 8.0),
         Vec2::new(150.0, h),
-    );
+    )
+}
+
+fn draw_legend(painter: &egui::Painter, rect: Rect, pal: &Palette, max: usize, ui: &Ui) {
+    let font = FontId::proportional(11.0);
+    let sw = SWATCH;
+    let steps = legend_steps(max);
+    let bg = legend_rect(rect, max);
     painter.rect_filled(
         bg,
         CornerRadius::same(4),
@@ -1132,6 +1176,33 @@ mod tests {
                 assert!(distance > 100, "{kind:?} {b:?} vs link {a:?}");
             }
         }
+    }
+
+    #[test]
+    fn labels_go_to_the_selected_then_the_event_then_the_busiest_border_provinces() {
+        let c = cache();
+        let idx = |id: &str| {
+            c.regions
+                .iter()
+                .position(|r| r.region.id == id)
+                .unwrap_or_else(|| panic!("{id} on the map"))
+        };
+        let rank = |order: &[usize], id: &str| order.iter().position(|&i| i == idx(id));
+        let mut input = MapInput::default();
+        input.counts.insert("KH-19".into(), 20);
+        input.counts.insert("KH-13".into(), 2);
+        let order = label_priority(&c.regions, &c.label_order, &input, None);
+        // Stung Treng, busier, before the larger Preah Vihear.
+        assert!(rank(&order, "KH-19") < rank(&order, "KH-13"));
+        // Border provinces before a busier inland one.
+        input.counts.insert("KH-10".into(), 50);
+        let order = label_priority(&c.regions, &c.label_order, &input, None);
+        assert!(rank(&order, "KH-13") < rank(&order, "KH-10"));
+        // The selected event's provinces, and above all the selected one.
+        input.highlighted = vec!["KH-16".into()];
+        let order = label_priority(&c.regions, &c.label_order, &input, Some(idx("LA-AT")));
+        assert_eq!(rank(&order, "LA-AT"), Some(0));
+        assert_eq!(rank(&order, "KH-16"), Some(1));
     }
 
     #[test]
