@@ -281,3 +281,41 @@ fn throughput_10mb() {
     );
     assert!(!v.is_empty());
 }
+
+/// Day-first numeric dates of Cambodian and Lao provincial pages: a range
+/// before the month ("12-14/06/2024", "20-21/05"), and a day and month with
+/// no year where a date is expected ("on 15/03", "(08/05)"); a fraction is
+/// no date.
+#[test]
+fn numeric_day_ranges_and_dates_without_a_year() {
+    assert_eq!(
+        mentions(
+            "From 12-14/06/2024, villagers from Attopeu made an exchange visit to Siem Pang.",
+            Some("2024-07-01")
+        ),
+        pairs(&[("12-14/06/2024", "2024-06-12")])
+    );
+    let m = tag_dates(
+        "Teams of both districts will play on 20-21/05 at the stadium.",
+        Some(d("2024-05-09")),
+    );
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].date, Some(d("2024-05-20")));
+    assert_eq!(m[0].end_date, Some(d("2024-05-21")));
+    assert_eq!(
+        mentions(
+            "On Wednesday (08/05), the governor received the delegation; on 15/03 they met before.",
+            Some("2024-05-09")
+        ),
+        pairs(&[
+            ("Wednesday", "2024-05-08"),
+            ("08/05", "2024-05-08"),
+            ("15/03", "2024-03-15")
+        ])
+    );
+    assert!(mentions(
+        "About 3/4 of the budget and 24/7 patrols.",
+        Some("2024-05-09")
+    )
+    .is_empty());
+}

@@ -139,6 +139,25 @@ fn messy_spellings_paragraph() {
         .any(|m| m.0 == "Siem\u{a0}Pang" && m.1 == "Siem Pang"));
 }
 
+/// The UNGEGN romanisation of Stung Treng, as Cambodian provincial pages
+/// write it, in two wordings.
+#[test]
+fn the_official_romanisation_of_stung_treng() {
+    assert_eq!(
+        provinces("The Governor of Stueng Traeng Province received the delegation."),
+        ["KH-19"]
+    );
+    let text = "They met at the Provincial Hall in Stueng Traeng town; Stung Traeng hosts again.";
+    let got = matches(text);
+    assert_eq!(
+        got.iter().map(|m| (m.0, m.2)).collect::<Vec<_>>(),
+        [
+            ("Stueng Traeng town", Some("KH-19")),
+            ("Stung Traeng", Some("KH-19"))
+        ]
+    );
+}
+
 #[test]
 fn script_names_in_a_bilingual_paragraph() {
     let text = "ខេត្តស្ទឹងត្រែង (Stung Treng) and ແຂວງອັດຕະປື (Attapeu) signed a memorandum.";

@@ -1927,3 +1927,33 @@ Later that day, the Stung Treng officials held a second meeting with Champasak t
     let got: Vec<(Option<String>, String)> = events(&b).into_iter().map(|e| (e.0, e.1)).collect();
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+/// A delegation received, or taken somewhere, is a visit.
+#[test]
+fn a_delegation_received_or_taken_somewhere_is_a_visit() {
+    let a = article(
+        "2023-03-15",
+        "On the afternoon of Tuesday, 14/03/2023, the Governor of Stueng Traeng Province warmly received a delegation from Champassak Province, Lao PDR, at the Provincial Hall.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2023-03-14".to_string()),
+            "visit".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+    let b = article(
+        "2023-07-10",
+        "Attapeu and Ratanakiri officials met in Samakhixay last Thursday.\n\n\
+The following day, the Cambodian delegation was taken to the Phouvong border crossing, where Lao officers briefed them.",
+    );
+    let got: Vec<(Option<String>, String)> = events(&b).into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2023-07-06".to_string()), "meeting".to_string()),
+            (Some("2023-07-07".to_string()), "visit".to_string()),
+        ]
+    );
+}

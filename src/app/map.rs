@@ -446,8 +446,14 @@ impl MapView {
         // Labels never sit under the legend, the scale bar or the zoom buttons.
         let covered = [
             legend_rect(rect, max_count),
-            Rect::from_min_max(rect.right_bottom() - Vec2::new(140.0, 34.0), rect.right_bottom()),
-            Rect::from_min_size(rect.right_top() + Vec2::new(-40.0, 0.0), Vec2::new(40.0, 100.0)),
+            Rect::from_min_max(
+                rect.right_bottom() - Vec2::new(140.0, 34.0),
+                rect.right_bottom(),
+            ),
+            Rect::from_min_size(
+                rect.right_top() + Vec2::new(-40.0, 0.0),
+                Vec2::new(40.0, 100.0),
+            ),
         ];
         self.draw_labels(&painter, &t, &pal, input, selected_region, &covered);
         draw_legend(&painter, rect, &pal, max_count, ui);
@@ -692,10 +698,11 @@ fn label_priority(
     let mut order = by_area.to_vec();
     order.sort_by_key(|&i| {
         let c = &regions[i];
-        let in_event = input
-            .highlighted
-            .iter()
-            .any(|h| geography().region_for(h).is_some_and(|g| g.id == c.region.id));
+        let in_event = input.highlighted.iter().any(|h| {
+            geography()
+                .region_for(h)
+                .is_some_and(|g| g.id == c.region.id)
+        });
         (
             Some(i) != selected,
             !in_event,

@@ -37,7 +37,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Visit,
-        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|spent (?:a|one|two|three|four|five|six|seven|several|\d+) (?:days?|weeks?|nights?)|arrived in|fl(?:ew|ies|y) (?:on )?to|travell?ed to|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by",
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|spent (?:a|one|two|three|four|five|six|seven|several|\d+) (?:days?|weeks?|nights?)|arrived in|fl(?:ew|ies|y) (?:on )?to|travell?ed to|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by|(?:received|welcomed|greeted|hosted) (?:a |an |the )?(?:[\w-]+ ){0,3}?delegation|(?:delegation|delegates|visitors|guests) (?:was |were )?(?:taken|escorted|led|shown) (?:to|around|on a tour)",
     ),
     (
         EventKind::Meeting,

@@ -291,6 +291,7 @@ impl Scanner<'_> {
                     return None;
                 }
                 self.numeric(i)
+                    .or_else(|| self.numeric_short(i))
                     .or_else(|| self.absolute(i))
                     .or_else(|| self.ago(i))
                     .or_else(|| self.year_alone(i))
@@ -337,6 +338,69 @@ impl Scanner<'_> {
             None
         }?;
         Some(found(i, i + 5, Some(date), DateForm::Absolute))
+    }
+
+    /// Day-first numeric dates as the Cambodian and Lao press writes them,
+    /// with a range or without a year: "12-14/06/2024", "20-21/05", "on
+    /// 15/03", "(08/05)". Without a year only where a date is expected (after
+    /// "on", in parentheses, or as a range), so that "3/4 of the budget" is
+    /// no date.
+    pub(super) fn numeric_short(&self, i: usize) -> Option<Found> {
+        let (d1, len1, ord1) = self.num(i)?;
+        if ord1 || len1 > 2 || !(1..=31).contains(&d1) {
+            return None;
+        }
+        let glued = |k: usize, kind: TokKind| {
+            self.tok(k).is_some_and(|t| t.kind == kind) && self.adjacent(k) && self.adjacent(k + 1)
+        };
+        let mut j = i + 1;
+        let mut d2 = None;
+        if glued(j, TokKind::Dash) {
+            let (v, len, ord) = self.num(j + 1)?;
+            if ord || len > 2 || v <= d1 || v > 31 {
+                return None;
+            }
+            d2 = Some(v);
+            j += 2;
+        }
+        if !glued(j, TokKind::Slash) {
+            return None;
+        }
+        let (m, mlen, mord) = self.num(j + 1)?;
+        if mord || mlen > 2 || !(1..=12).contains(&m) {
+            return None;
+        }
+        let mut k = j + 2;
+        let ys = if glued(k, TokKind::Slash) {
+            let (y, ylen, yord) = self.num(k + 1)?;
+            // "27/05/2022" alone is `numeric`'s.
+            if ylen != 4 || yord || d2.is_none() {
+                return None;
+            }
+            k += 2;
+            YearSpec::Explicit(i32::try_from(y).ok()?)
+        } else {
+            let expected = d2.is_some()
+                || self.prev_kw(i) == Some(Keyword::On)
+                || i.checked_sub(1)
+                    .and_then(|p| self.tok(p))
+                    .is_some_and(|t| self.text.get(t.start..t.end) == Some("("));
+            if !expected {
+                return None;
+            }
+            YearSpec::Unstated
+        };
+        if matches!(
+            self.tok(k).map(|t| t.kind),
+            Some(TokKind::Num { .. } | TokKind::Slash | TokKind::Dash)
+        ) && self.adjacent(k)
+        {
+            return None;
+        }
+        if PartialDate::md(m, d1).is_none() {
+            return Some(impossible(i, k));
+        }
+        self.day_found(i, k, m, d1, d2.map(|d| (m, d)), ys)
     }
 
     /// Day-precise dates, month-first or day-first, with optional range and year.
