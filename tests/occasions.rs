@@ -1957,3 +1957,29 @@ The following day, the Cambodian delegation was taken to the Phouvong border cro
         ]
     );
 }
+
+/// The first time of something held since, told with a day and month only
+/// ("was first staged on 3 November"), is of a year the text does not know.
+#[test]
+fn the_first_time_of_a_tradition_told_without_its_year_is_of_an_unknown_year() {
+    let a = article(
+        "2024-11-18",
+        "Champassak and Stueng Traeng teams raced on the Mekong in Stueng Traeng on Saturday 16/11/2024.\n\n\
+The friendship race of Champassak and Stueng Traeng was first staged at Stueng Traeng on 3 November, organisers said.",
+    );
+    assert!(
+        dates(&a).contains(&Some("XXXX-11-03".to_string())),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2019-10-18",
+        "Health officers of Attapeu and Ratanakiri met in Samakhixay on Monday.\n\n\
+Their cooperation dates back to a first joint meeting of Attapeu and Ratanakiri officers held in Banlung on November 22.",
+    );
+    assert!(
+        dates(&b).contains(&Some("XXXX-11-22".to_string())),
+        "{:?}",
+        events(&b)
+    );
+}

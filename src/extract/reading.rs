@@ -460,10 +460,25 @@ fn occasion_times(
             continue;
         }
         let explicit = m.form == DateForm::Absolute || has_year_digits(written);
+        // "The race was first staged on 3 November": the first time of
+        // something held since is of an unknown year, not the latest 3 November.
+        let date = match m.date {
+            Some(d)
+                if m.form == DateForm::Absolute
+                    && d.year_known()
+                    && !has_year_digits(written)
+                    && triggers::origin(lst) =>
+            {
+                d.month()
+                    .and_then(|mo| d.day().and_then(|day| PartialDate::md(mo, day)))
+                    .or(Some(d))
+            }
+            d => d,
+        };
         out.push(When {
             start: a,
             end: b,
-            date: m.date,
+            date,
             explicit,
             after_previous: None,
             from_first: false,

@@ -243,6 +243,14 @@ cue!(
     r"^(?:previously|earlier|before that|in the past|formerly)(?-u:\b)"
 );
 
+// The first time of something held since: "was first staged on 3
+// November", "dates back to a first joint meeting held in Banlung on
+// November 22", "the first fair was held on 5 May".
+cue!(
+    origin,
+    r"(?-u:\b)(?:(?:was|were) first (?:held|staged|organi[sz]ed|launched|signed|opened|played)|dates? back to|(?:the|a|its|their) (?:very )?first (?:[\w-]+ ){0,3}?(?:meeting|race|fair|festival|session|exchange|edition|match|tournament)(?: [\w-]+){0,4}? (?:was |were )?(?:held|staged|organi[sz]ed|took place))(?-u:\b)"
+);
+
 // A sentence that opens on a later time of a day already told ("Later on
 // Thursday, he paid a courtesy call …", "Later that day, …"): another
 // occasion than the one told for that day, even of the same kind.
