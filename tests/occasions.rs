@@ -1983,3 +1983,38 @@ Their cooperation dates back to a first joint meeting of Attapeu and Ratanakiri 
         events(&b)
     );
 }
+
+/// A town's name right after a personal title is a person's name: "Dr.
+/// Phonesavanh Inthavong" is no place in Xieng Khouang.
+#[test]
+fn a_place_name_after_a_personal_title_is_a_person() {
+    let a = article(
+        "2024-01-17",
+        "Attapeu and Ratanakiri hospitals signed a malaria memorandum on Monday in Samakhixay. The document was signed by Dr. Phonesavanh Inthavong of Attapeu and Dr. Chhay Sokunthea of Ratanakiri.",
+    );
+    let linked: Vec<Vec<String>> = events(&a).into_iter().map(|e| e.2).collect();
+    assert_eq!(linked, [vec!["KH-16".to_string(), "LA-AT".to_string()]]);
+    let b = article(
+        "2022-03-02",
+        "Champasak and Stung Treng police met in Pakse on Monday, said Mr. Khong Vanna, a Stung Treng officer.",
+    );
+    let linked: Vec<Vec<String>> = events(&b).into_iter().map(|e| e.2).collect();
+    assert_eq!(linked, [vec!["KH-19".to_string(), "LA-CH".to_string()]]);
+}
+
+/// "who is on an official visit" tells who a speaker is: no occasion of its own.
+#[test]
+fn a_visit_going_on_told_in_a_relative_clause_is_no_occasion() {
+    let a = article(
+        "2023-11-28",
+        "Lao and Cambodian defence ministers held talks in Vientiane yesterday.\n\n\
+Gen. Tea Seiha, who is on an official visit to the Lao PDR, said the border would stay peaceful.",
+    );
+    assert_eq!(dates(&a), [Some("2023-11-27".to_string())]);
+    let b = article(
+        "2024-03-05",
+        "Attapeu and Ratanakiri governors met in Banlung on Monday.\n\n\
+The Attapeu governor, who is visiting Ratanakiri, praised the new road.",
+    );
+    assert_eq!(dates(&b), [Some("2024-03-04".to_string())]);
+}

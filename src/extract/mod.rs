@@ -217,6 +217,7 @@ impl Reading<'static> {
     /// sentence could only find less) or has no sentence.
     fn new(text: &str, title: Option<&str>, published: Option<PartialDate>) -> Option<Self> {
         let mut all_places = gazetteer().find(text);
+        all_places.retain(|p| !reading::is_titled_name(text, p));
         if reading::sides(actors::sides(text), &all_places) != (true, true) {
             return None;
         }

@@ -283,7 +283,9 @@ pub(super) fn read_sentences<'g>(
             Some(kind) if !whens.is_empty() => assign(lst, kind, &whens),
             // "Lao President Bounnhang is visiting Cambodia": going on as the
             // report is written, so dated by it, at month precision.
-            Some(kind) if triggers::progressive(lst) => reference
+            // Not in a relative clause ("Gen. Tea Seiha, who is on an official
+            // visit to the Lao PDR, said …"): there it tells who the speaker is.
+            Some(kind) if triggers::progressive(main) => reference
                 .and_then(|r| {
                     r.month()
                         .and_then(|m| PartialDate::from_parts(r.year(), Some(m), None))
@@ -1002,6 +1004,28 @@ fn river_stems() -> &'static std::collections::HashSet<String> {
 /// "returned home to Phnom Penh") or goes back through ("returned to
 /// Champassak via the Stung Treng border crossing"): the way home, not the
 /// venue.
+/// Whether a place name is a person's name: right after a personal title
+/// ("Dr. Phonesavanh Inthavong", "said Mr. Khong"), as Lao and Khmer given
+/// names often are the names of towns.
+pub(super) fn is_titled_name(text: &str, p: &PlaceMatch<'_>) -> bool {
+    const TITLES: [&str; 16] = [
+        "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam", "H.E.", "Gen.", "Col.",
+        "Lt.", "Maj.", "Pol.", "Samdech",
+    ];
+    if matches!(
+        p.place.kind,
+        PlaceKind::Province | PlaceKind::Country | PlaceKind::River
+    ) {
+        return false;
+    }
+    let before = text
+        .get(..p.start)
+        .unwrap_or_default()
+        .trim_end_matches(' ');
+    let word = before.rsplit([' ', '\n', '(']).next().unwrap_or("");
+    before.len() < p.start && TITLES.contains(&word)
+}
+
 fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
     let before = text_before(lower, p.start, 24).trim_end();
     let home = [
