@@ -2018,3 +2018,58 @@ The Attapeu governor, who is visiting Ratanakiri, praised the new road.",
     );
     assert_eq!(dates(&b), [Some("2024-03-04".to_string())]);
 }
+
+/// A time in a clause of "since" dates that clause ("his first trip since he
+/// took office last month"), not the occasion.
+#[test]
+fn a_time_in_a_since_clause_dates_that_clause() {
+    let a = article(
+        "2023-09-28",
+        "Cambodian Prime Minister Hun Manet arrived in Vientiane yesterday for a two-day official visit to the Lao PDR, his first trip to Laos since he took office last month.",
+    );
+    assert_eq!(dates(&a), [Some("2023-09-27".to_string())]);
+    let b = article(
+        "2022-06-10",
+        "The Attapeu governor visited Ratanakiri on Thursday, her first visit since she took office in April.",
+    );
+    assert_eq!(dates(&b), [Some("2022-06-09".to_string())]);
+}
+
+/// Talks told with no place on the day a visitor arrived somewhere happen
+/// where the visitor arrived.
+#[test]
+fn talks_on_the_day_of_an_arrival_happen_where_the_visitor_arrived() {
+    let a = article(
+        "2023-09-28",
+        "Cambodian Prime Minister Hun Manet arrived in Vientiane yesterday for a two-day official visit.\n\n\
+Yesterday afternoon, Mr Hun Manet held official talks with Lao Prime Minister Sonexay Siphandone at the Prime Minister's Office.",
+    );
+    let linked: Vec<Vec<String>> = events(&a).into_iter().map(|e| e.2).collect();
+    assert_eq!(
+        linked,
+        [vec!["LA-VT".to_string()], vec!["LA-VT".to_string()]]
+    );
+    let b = article(
+        "2021-04-07",
+        "A Champasak delegation arrived in Stung Treng town on Tuesday for a three-day working visit.\n\n\
+On Tuesday evening, the Lao and Cambodian delegates discussed the border market at a working dinner.",
+    );
+    let linked: Vec<Vec<String>> = events(&b).into_iter().map(|e| e.2).collect();
+    assert_eq!(linked.len(), 2, "{:?}", events(&b));
+    assert!(linked[1].contains(&"KH-19".to_string()), "{:?}", events(&b));
+}
+
+/// "The fair was formally opened on …": an opening, told in the passive.
+#[test]
+fn an_opening_told_in_the_passive_is_an_occasion() {
+    let a = article(
+        "2023-03-16",
+        "The Champasack–Steung Treng fair was formally opened on Mar. 14, 2023 by the two vice governors at the Nong Nok Khiene checkpoint.",
+    );
+    assert_eq!(dates(&a), [Some("2023-03-14".to_string())]);
+    let b = article(
+        "2019-12-02",
+        "The new Stung Treng market for Lao traders was officially inaugurated on Saturday by the governors of Stung Treng and Champasak.",
+    );
+    assert_eq!(dates(&b), [Some("2019-11-30".to_string())]);
+}

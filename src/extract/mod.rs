@@ -115,6 +115,9 @@ struct Stay {
     first: chrono::NaiveDate,
     /// Days after the first that still fall within it.
     reach: i64,
+    /// Whether its first day is spent there too: a visit told by its arrival
+    /// ("arrived in Vientiane yesterday for a two-day visit").
+    from_arrival: bool,
     provinces: Vec<ProvinceId>,
 }
 
@@ -134,15 +137,13 @@ fn stays(infos: &[SentenceInfo<'_>], drafts: &[Draft]) -> Vec<Stay> {
                 None if d.kind == crate::model::EventKind::Visit => VISIT_REACH_DAYS,
                 None => return None,
             };
-            let provinces: BTreeSet<ProvinceId> = infos
-                .get(d.anchor)?
-                .places
-                .iter()
-                .filter_map(linked_province)
-                .collect();
+            let anchor = infos.get(d.anchor)?;
+            let provinces: BTreeSet<ProvinceId> =
+                anchor.places.iter().filter_map(linked_province).collect();
             (reach > 0 && !provinces.is_empty()).then(|| Stay {
                 first,
                 reach,
+                from_arrival: d.kind == crate::model::EventKind::Visit && anchor.arrival,
                 provinces: provinces.into_iter().collect(),
             })
         })
@@ -155,7 +156,9 @@ fn stays(infos: &[SentenceInfo<'_>], drafts: &[Draft]) -> Vec<Stay> {
 /// later day of a visit whose destination its sentence names ("arrived in
 /// Vientiane on Tuesday for a four-day official visit") or of a meeting held
 /// over several days in one city, take its provinces. Not on the first day,
-/// which may be spent on the way.
+/// which may be spent on the way, unless the visit is told by its arrival
+/// there ("arrived in Vientiane yesterday …; yesterday afternoon he held
+/// talks at the Prime Minister's Office").
 fn place_within_stays(events: &mut [Event], stays: &[Stay]) {
     if stays.is_empty() {
         return;
@@ -173,7 +176,8 @@ fn place_within_stays(events: &mut [Event], stays: &[Stay]) {
         };
         let during = stays.iter().rev().find(|s| {
             let after = (day - s.first).num_days();
-            (1..=s.reach).contains(&after)
+            let from = if s.from_arrival { 0 } else { 1 };
+            (from..=s.reach).contains(&after)
         });
         if let Some(s) = during {
             e.provinces = s.provinces.clone();

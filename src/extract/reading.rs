@@ -42,6 +42,8 @@ pub(super) struct SentenceInfo<'g> {
     pub same_parties: bool,
     /// The occasions of [`triggers::TOLD`] the sentence tells of, as bits.
     pub told: u16,
+    /// Tells an arrival somewhere ("arrived in Vientiane yesterday").
+    pub arrival: bool,
     /// Happens within an occasion told before ("During the trip, she held
     /// talks …", "On the second day of the visit, …"): its parties are that
     /// occasion's.
@@ -378,6 +380,9 @@ pub(super) fn read_sentences<'g>(
             // the sentences that open events.
             same_parties: anchored && triggers::same_parties(lst),
             told: triggers::told_mask(lst),
+            arrival: ["arrived in", "arrives in", "landed in", "arrived at"]
+                .iter()
+                .any(|w| lst.contains(w)),
             framed,
             concludes: kind.is_some() && triggers::concludes(lst),
             at_opening: triggers::at_opening(lst),
@@ -874,11 +879,14 @@ fn is_setting(lst: &str, t: &triggers::Trigger) -> bool {
 
 /// Whether a stretch of a sentence opens a relative clause, whose time
 /// expressions date its own verb: ", where …", "… which …", "… whose …", ", who …",
-/// or a gerund clause ("since taking office").
+/// a clause of "since" ("his first trip since he took office last month"), or
+/// a gerund clause ("since taking office").
 fn opens_relative_clause(between: &str) -> bool {
-    [", where ", " which ", " whose ", ", who ", " whom "]
-        .iter()
-        .any(|m| between.contains(m))
+    [
+        ", where ", " which ", " whose ", ", who ", " whom ", " since ",
+    ]
+    .iter()
+    .any(|m| between.contains(m))
         || opens_gerund_clause(between)
 }
 
