@@ -2073,3 +2073,30 @@ fn an_opening_told_in_the_passive_is_an_occasion() {
     );
     assert_eq!(dates(&b), [Some("2019-11-30".to_string())]);
 }
+
+/// "progress since the previous meeting, held in Phnom Penh in June 2022":
+/// the background cue does not swallow the dated occasion the participle
+/// states.
+#[test]
+fn an_occasion_held_with_its_own_date_inside_background_is_an_occasion() {
+    let a = article(
+        "2023-04-06",
+        "The Cambodia-Laos boundary commission met in Vientiane from 3 to 5 April 2023.\n\n\
+Both sides reviewed the work carried out since the previous meeting, held in Phnom Penh in June 2022, by the Lao and Cambodian teams.",
+    );
+    assert!(
+        dates(&a).contains(&Some("2022-06".to_string())),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2021-03-12",
+        "Attapeu and Ratanakiri officials met in Banlung on Thursday.\n\n\
+The two provinces have cooperated on forest patrols since the first agreement, signed in Samakhixay in May 2016 by the Lao and Cambodian governors.",
+    );
+    assert!(
+        dates(&b).contains(&Some("2016-05".to_string())),
+        "{:?}",
+        events(&b)
+    );
+}

@@ -44,6 +44,10 @@ pub(super) struct SentenceInfo<'g> {
     pub told: u16,
     /// Tells an arrival somewhere ("arrived in Vientiane yesterday").
     pub arrival: bool,
+    /// Names an occasion by a participle with its own place and date ("the
+    /// previous meeting, held in Phnom Penh in June 2022"): an occasion even
+    /// inside background ("progress since the previous meeting, held …").
+    pub held_with_date: bool,
     /// Happens within an occasion told before ("During the trip, she held
     /// talks …", "On the second day of the visit, …"): its parties are that
     /// occasion's.
@@ -78,7 +82,7 @@ impl SentenceInfo<'_> {
         self.kind.is_some()
             && !self.non_event
             && (!self.quote || written || told_day)
-            && (!self.background || day)
+            && (!self.background || day || (written && self.held_with_date))
     }
 }
 
@@ -383,6 +387,7 @@ pub(super) fn read_sentences<'g>(
             arrival: ["arrived in", "arrives in", "landed in", "arrived at"]
                 .iter()
                 .any(|w| lst.contains(w)),
+            held_with_date: triggers::held_participle(lst),
             framed,
             concludes: kind.is_some() && triggers::concludes(lst),
             at_opening: triggers::at_opening(lst),

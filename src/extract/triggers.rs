@@ -251,6 +251,14 @@ cue!(
     r"(?-u:\b)(?:(?:was|were) first (?:held|staged|organi[sz]ed|launched|signed|opened|played)|dates? back to|(?:the|a|its|their) (?:very )?first (?:[\w-]+ ){0,3}?(?:meeting|race|fair|festival|session|exchange|edition|match|tournament)(?: [\w-]+){0,4}? (?:was |were )?(?:held|staged|organi[sz]ed|took place))(?-u:\b)"
 );
 
+// An occasion named by its noun and a participle with its own place or
+// date: "the previous meeting, held in Phnom Penh in June 2022", "an
+// agreement signed in Banlung in 2021".
+cue!(
+    held_participle,
+    r"(?-u:\b)(?:meeting|talks|session|conference|visit|agreement|memorandum|mou|fair)s?,? (?:which was |that was )?(?:held|signed|organi[sz]ed|staged|concluded) (?:in|at|on) "
+);
+
 // A sentence that opens on a later time of a day already told ("Later on
 // Thursday, he paid a courtesy call …", "Later that day, …"): another
 // occasion than the one told for that day, even of the same kind.
