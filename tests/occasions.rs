@@ -2100,3 +2100,31 @@ The two provinces have cooperated on forest patrols since the first agreement, s
         events(&b)
     );
 }
+
+/// "A day after he was received by the King, Thongloun held talks … on
+/// Wednesday": the clause put first tells another occasion, a day before.
+#[test]
+fn a_counted_clause_put_first_tells_an_occasion_of_its_own() {
+    let a = article(
+        "2024-12-12",
+        "A day after he was received by the King in Phnom Penh, the Lao President held talks with the Cambodian Prime Minister at the Peace Palace on Wednesday.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2024-12-11".to_string()),
+            Some("2024-12-10".to_string())
+        ]
+    );
+    let b = article(
+        "2022-05-14",
+        "Two days after Attapeu and Ratanakiri officials signed a timber agreement in Banlung, their police held a joint patrol on Friday.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2022-05-13".to_string()),
+            Some("2022-05-11".to_string())
+        ]
+    );
+}

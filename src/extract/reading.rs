@@ -327,7 +327,7 @@ pub(super) fn read_sentences<'g>(
         }
         // "…on Tuesday, a day after Saleumxay co-chaired a meeting of the
         // joint commission": that meeting too, on Monday.
-        if let Some((at, days)) = triggers::counted_clause(lst) {
+        if let Some((at, until, days)) = triggers::counted_clause(lst) {
             let first = occasions.first().copied();
             let told = first.filter(|o| o.after_previous.is_none()).and_then(|o| {
                 let day = o
@@ -336,7 +336,7 @@ pub(super) fn read_sentences<'g>(
                     .to_naive()?;
                 let day = day.checked_add_signed(chrono::TimeDelta::days(days))?;
                 Some((
-                    triggers::classify(&lst[at..])?,
+                    triggers::classify(&lst[at..until])?,
                     PartialDate::from_naive(day),
                 ))
             });

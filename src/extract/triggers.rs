@@ -41,7 +41,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Meeting,
-        r"met|meet(?:s|ing|ings)?|talks|gathered (?:in|at|for)|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?|attended (?:a |an |the )(?:[\w-]+ ){0,3}?(?:course|training|camp)|(?:working|official|welcome|welcoming|farewell|gala|state) (?:dinner|lunch|luncheon|banquet|reception)",
+        r"met|meet(?:s|ing|ings)?|talks|gathered (?:in|at|for)|host(?:ed|s|ing)?|collaborated with|cooperated with|worked together|held (?:[\w-]+ ){0,2}?discussions?|discuss(?:ed|es|ing|ion|ions)?|conference|summit|session|co-chair(?:ed|s|ing)?|chair(?:ed|s)|presid(?:ed|ing) over|consultations?|forum|courtesy call|audience with|(?:was|were) received (?:in audience )?by (?:the |his |her |their )?(?:[\w-]+ ){0,3}?(?:king|queen|prime minister|president|governor|minister|chairman|chairwoman|secretary|ambassador|speaker|samdech)|gathering|dialogue|working session|spoke (?:by telephone |by phone |on the (?:tele)?phone )?with|(?:tele)?phone (?:call|conversation)|video (?:call|conference)|workshops?|seminars?|training courses?|attended (?:a |an |the )(?:[\w-]+ ){0,3}?(?:course|training|camp)|(?:working|official|welcome|welcoming|farewell|gala|state) (?:dinner|lunch|luncheon|banquet|reception)",
     ),
     (
         EventKind::Agreement,
@@ -467,20 +467,38 @@ pub fn ends_with_signing(after: &str) -> bool {
 
 /// A clause counted from the sentence's own occasion: "received a courtesy
 /// call on Tuesday, a day after he co-chaired the joint commission", "…,
-/// two days before the governors signed". Returns where the rest starts and
-/// the days from the sentence's occasion to the one the rest tells.
-pub fn counted_clause(s: &str) -> Option<(usize, i64)> {
+/// two days before the governors signed", or put first: "A day after he was
+/// received by the King, Thongloun held talks … on Wednesday". Returns the
+/// span of the clause that tells the other occasion and the days from the
+/// sentence's occasion to it.
+pub fn counted_clause(s: &str) -> Option<(usize, usize, i64)> {
     debug_assert!(folded(s));
     static R: OnceLock<Regex> = OnceLock::new();
     if !(s.contains(" after ") || s.contains(" before ")) {
         return None;
     }
-    let r =
-        R.get_or_init(|| compile(r", (a|one|two|three|four|five) (days?|weeks?) (after|before) "));
+    let r = R.get_or_init(|| {
+        compile(r"(?:^|, )(a|one|two|three|four|five) (days?|weeks?) (after|before) ")
+    });
     let c = r.captures(s)?;
     let days = counted_days(&c)?;
     let sign = if c.get(3)?.as_str() == "after" { -1 } else { 1 };
-    Some((c.get(0)?.end(), sign * days))
+    let (start, end) = (c.get(0)?.start(), c.get(0)?.end());
+    // Put first, the clause ends at its comma, and the main clause follows;
+    // a noun phrase there ("Two days after the flood, …") tells no occasion.
+    let until = if start == 0 {
+        let rest = &s[end..];
+        if ["the ", "a ", "an ", "his ", "her ", "their ", "its "]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            return None;
+        }
+        end + rest.find(", ")?
+    } else {
+        s.len()
+    };
+    Some((end, until, sign * days))
 }
 
 /// A later part of the day just told: "…, and in the afternoon he called
@@ -907,7 +925,7 @@ mod tests {
 
     #[test]
     fn a_clause_counted_from_the_sentences_occasion() {
-        let at = |s: &str| counted_clause(&s.to_ascii_lowercase()).map(|t| t.1);
+        let at = |s: &str| counted_clause(&s.to_ascii_lowercase()).map(|t| t.2);
         assert_eq!(
             at("He paid a courtesy call on Tuesday, a day after he co-chaired the joint commission."),
             Some(-1)
@@ -917,6 +935,10 @@ mod tests {
             Some(2)
         );
         assert_eq!(at("Two days after the flood, officials met."), None);
+        assert_eq!(
+            at("A day after he was received by the King, Thongloun held talks on Wednesday."),
+            Some(-1)
+        );
     }
 
     #[test]
