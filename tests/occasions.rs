@@ -2128,3 +2128,42 @@ fn a_counted_clause_put_first_tells_an_occasion_of_its_own() {
         ]
     );
 }
+
+/// "…, and three years later, in January 2017, a joint survey team spent
+/// nine days …": a coordinated clause opened by a count of years is an
+/// occasion of its own, with the trigger after its date.
+#[test]
+fn a_clause_opened_by_years_later_tells_an_occasion_of_its_own() {
+    let a = article(
+        "2023-08-14",
+        "The crossing was first proposed in 2014 at a meeting of the Attapeu and Ratanakkiri governors in Banlung, and three years later, in January 2017, a joint survey team spent nine days walking the route.",
+    );
+    assert_eq!(
+        dates(&a),
+        [Some("2014".to_string()), Some("2017-01".to_string())]
+    );
+    let b = article(
+        "2022-02-01",
+        "Champasak and Stung Treng signed a trade memorandum in 2015, and two years later, in May 2017, the two provinces held joint talks in Pakse.",
+    );
+    assert_eq!(
+        dates(&b),
+        [Some("2015".to_string()), Some("2017-05".to_string())]
+    );
+}
+
+/// "first agreed … on 12 February": an origin told with a day and month only
+/// is of an unknown year.
+#[test]
+fn what_was_first_agreed_on_a_day_and_month_is_of_an_unknown_year() {
+    let a = article(
+        "2023-05-02",
+        "Fishing leaders from Champasak and Stung Treng first agreed to protect the dolphin pool at a meeting in Veun Kham on 12 February.",
+    );
+    assert_eq!(dates(&a), [Some("XXXX-02-12".to_string())]);
+    let b = article(
+        "2023-05-02",
+        "Attapeu and Ratanakiri rangers first met at the Phouvong border post on 3 March to plan patrols.",
+    );
+    assert_eq!(dates(&b), [Some("XXXX-03-03".to_string())]);
+}

@@ -694,11 +694,17 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         // expression, or one coordinated in ("…, and on May 28 they signed").
         let opens_clause = wi == 0 || {
             let lead = lst[from..w.start].trim_end();
-            let lead = lead.strip_suffix(" on").unwrap_or(lead);
+            let lead = lead
+                .strip_suffix(" on")
+                .or_else(|| lead.strip_suffix(" in"))
+                .unwrap_or(lead)
+                .trim_end_matches(',');
             lead.ends_with(" and")
                 || lead.ends_with(" then")
                 || lead.ends_with(';')
                 || lead.ends_with(" followed")
+                // "…, and three years later, in January 2017, a joint team …"
+                || (lead.ends_with(" later") && lead.contains(" and "))
         };
         let after = || {
             (0..trigs.len())

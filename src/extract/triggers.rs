@@ -37,7 +37,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Visit,
-        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|spent (?:a|one|two|three|four|five|six|seven|several|\d+) (?:days?|weeks?|nights?)|arrived in|fl(?:ew|ies|y) (?:on )?to|travell?ed to|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by|(?:received|welcomed|greeted|hosted) (?:a |an |the )?(?:[\w-]+ ){0,3}?delegation|(?:delegation|delegates|visitors|guests) (?:was |were )?(?:taken|escorted|led|shown) (?:to|around|on a tour)",
+        r"(?:official|state|working|courtesy|study|two-day|three-day|one-day|field|first|historic) visit|visit(?:ed|ing|s)?|paid a (?:[\w-]+ ){0,2}?visit|trips?|toured|spent (?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:days?|weeks?|nights?)|arrived in|fl(?:ew|ies|y) (?:on )?to|travell?ed to|(?:led|leads?|leading|head(?:ed|s|ing)?) (?:a |an |the |his |her )?(?:[\w-]+ ){0,3}?delegation|delegation,? (?:led|headed) by|(?:received|welcomed|greeted|hosted) (?:a |an |the )?(?:[\w-]+ ){0,3}?delegation|(?:delegation|delegates|visitors|guests) (?:was |were )?(?:taken|escorted|led|shown) (?:to|around|on a tour)",
     ),
     (
         EventKind::Meeting,
@@ -248,7 +248,7 @@ cue!(
 // November 22", "the first fair was held on 5 May".
 cue!(
     origin,
-    r"(?-u:\b)(?:(?:was|were) first (?:held|staged|organi[sz]ed|launched|signed|opened|played)|dates? back to|(?:the|a|its|their) (?:very )?first (?:[\w-]+ ){0,3}?(?:meeting|race|fair|festival|session|exchange|edition|match|tournament)(?: [\w-]+){0,4}? (?:was |were )?(?:held|staged|organi[sz]ed|took place))(?-u:\b)"
+    r"(?-u:\b)(?:(?:was|were) first (?:held|staged|organi[sz]ed|launched|signed|opened|played)|first (?:agreed|met|signed)|dates? back to|(?:the|a|its|their) (?:very )?first (?:[\w-]+ ){0,3}?(?:meeting|race|fair|festival|session|exchange|edition|match|tournament)(?: [\w-]+){0,4}? (?:was |were )?(?:held|staged|organi[sz]ed|took place))(?-u:\b)"
 );
 
 // An occasion named by its noun and a participle with its own place or
