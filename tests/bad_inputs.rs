@@ -489,13 +489,7 @@ fn a_named_pipe_does_not_block_the_load() {
     let tree = Tree::new();
     tree.good("d");
     let fifo = tree.path("d/pipe.txt");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !made {
-        eprintln!("mkfifo unavailable; skipping");
+    if !support::mkfifo(&fifo) {
         return;
     }
     let out = load(&[tree.path("d"), fifo]);

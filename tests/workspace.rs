@@ -1,6 +1,8 @@
 //! Workspace files: round trip, corrections that survive a reload, moved
 //! files, and files that must not be overwritten.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
 
@@ -305,13 +307,7 @@ fn undo_history_and_saved_ids_stay_consistent() {
 fn a_named_pipe_is_refused_as_a_workspace_without_waiting_for_a_writer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fifo = dir.path().join("pipe.atlas.json");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !made {
-        eprintln!("mkfifo unavailable; skipping");
+    if !support::mkfifo(&fifo) {
         return;
     }
     let e = Workspace::load(&fifo).expect_err("a pipe is no workspace");

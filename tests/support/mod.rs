@@ -111,3 +111,17 @@ pub fn assert_good_loaded(outcome: &LoadOutcome, tree: &Tree, dir: &str) {
     );
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
+
+/// Make a named pipe at `path` with `mkfifo`; false where the system has none
+/// (the test that needs it then says so and skips).
+pub fn mkfifo(path: &Path) -> bool {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !made {
+        eprintln!("mkfifo unavailable; skipping");
+    }
+    made
+}
