@@ -1186,6 +1186,25 @@ fn long_pasted_article() -> String {
     s
 }
 
+/// Click the event's row; its evidence sentence must be drawn inside the
+/// visible part of the article pane (`context` says where, on failure).
+fn click_and_see_the_evidence(
+    harness: &mut Harness<'static, BorderAtlasApp>,
+    key: EventKey,
+    context: &str,
+) {
+    click_row(harness, key);
+    harness.run();
+    let (evidence, visible) = harness
+        .state()
+        .article_evidence_geometry()
+        .expect("the evidence is drawn");
+    assert!(
+        visible.contains(evidence.center()),
+        "{context}: the sentence at {evidence:?} is outside the pane's view {visible:?}"
+    );
+}
+
 #[test]
 fn the_evidence_sentence_is_in_view_even_inside_a_very_long_paragraph() {
     let dir = tempfile::tempdir().unwrap();
@@ -1200,16 +1219,7 @@ fn the_evidence_sentence_is_in_view_even_inside_a_very_long_paragraph() {
         let keys = harness.state_mut().filtered_events();
         assert_eq!(keys.len(), 2);
         for key in keys {
-            click_row(&mut harness, key);
-            harness.run();
-            let (evidence, visible) = harness
-                .state()
-                .article_evidence_geometry()
-                .expect("the evidence is drawn");
-            assert!(
-                visible.contains(evidence.center()),
-                "at {size:?} the sentence at {evidence:?} is outside the pane's view {visible:?}"
-            );
+            click_and_see_the_evidence(&mut harness, key, &format!("at {size:?}"));
         }
     }
 }
@@ -1235,16 +1245,7 @@ fn a_very_long_article_is_shown_in_parts_around_the_evidence() {
     let keys = harness.state_mut().filtered_events();
     assert_eq!(keys.len(), 2);
     for key in keys {
-        click_row(&mut harness, key);
-        harness.run();
-        let (evidence, visible) = harness
-            .state()
-            .article_evidence_geometry()
-            .expect("the evidence is drawn");
-        assert!(
-            visible.contains(evidence.center()),
-            "the sentence at {evidence:?} is outside the pane's view {visible:?}"
-        );
+        click_and_see_the_evidence(&mut harness, key, "in a long article");
         let chars = border_atlas::load::load_bytes("x.txt", text.as_bytes()).expect("reads")[0]
             .text
             .chars()

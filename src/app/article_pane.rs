@@ -35,6 +35,8 @@ pub struct ArticlePane {
     /// article and event it was chosen.
     part_start: usize,
     part_for: Option<(crate::corpus::ArticleKey, Option<EventKey>)>,
+    /// The line that says which part is shown, for (article, part start, end).
+    part_label: Option<((crate::corpus::ArticleKey, usize, usize), String)>,
 }
 
 use crate::extract::sentences::paragraphs;
@@ -328,14 +330,22 @@ impl ArticlePane {
             };
         }
         let (lo, hi) = part_bounds(text, self.part_start);
+        // Counting the characters of megabytes is done once per part shown,
+        // not every frame.
+        if self.part_label.as_ref().map(|(k, _)| *k) != Some((akey, lo, hi)) {
+            let count = |end: usize| text.get(..end).map_or(0, |t| t.chars().count());
+            let label = format!(
+                "A long article, shown in parts: characters {}–{} of {}.",
+                crate::load::thousands(count(lo)),
+                crate::load::thousands(count(hi)),
+                crate::load::thousands(count(text.len()))
+            );
+            self.part_label = Some(((akey, lo, hi), label));
+        }
+        let label = self.part_label.as_ref().map_or("", |(_, l)| l.as_str());
         let mut moved = None;
         ui.horizontal(|ui| {
-            ui.weak(format!(
-                "A long article, shown in parts: characters {}–{} of {}.",
-                crate::load::thousands(text.get(..lo).map_or(0, |t| t.chars().count())),
-                crate::load::thousands(text.get(..hi).map_or(0, |t| t.chars().count())),
-                crate::load::thousands(text.chars().count())
-            ));
+            ui.weak(label);
             if ui
                 .add_enabled(lo > 0, egui::Button::new("Earlier part").small())
                 .clicked()
