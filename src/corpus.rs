@@ -31,6 +31,20 @@ pub struct ArticleKey(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EventKey(pub u32);
 
+/// A column the event list can be sorted by ([`Corpus::sorted`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SortBy {
+    /// Chronological: the corpus order.
+    #[default]
+    Date,
+    /// By the names of the event's provinces.
+    Province,
+    /// By kind (agreement, aid, meeting, …).
+    Kind,
+    /// By the number of articles reporting the event.
+    Sources,
+}
+
 /// What a file looked like when it was read (to tell whether a reload is needed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
@@ -356,9 +370,7 @@ impl Corpus {
         self.generation += 1;
     }
 
-    /// Chronological order: undated events last; then by date (unknown years first, as
-    /// [`PartialDate`] orders them), article path, evidence position.
-    /// Chronological, with the events whose year is unknown and then the
+    /// Chronological (then article path, evidence position), with the events whose year is unknown and then the
     /// undated ones grouped at the end (they have no place on the time axis).
     fn sort_key(&self, key: EventKey) -> (u8, Option<PartialDate>, &str, usize) {
         match self.event(key) {
@@ -376,6 +388,65 @@ impl Corpus {
             ),
             None => (2, None, "", usize::MAX),
         }
+    }
+
+    /// `keys` in the order a list sorted `by` a column shows them; `descending` reverses
+    /// that column's order. Rows without a value for the column (an unknown year or no
+    /// date when sorting by date, no province when sorting by province) stay at the end
+    /// either way, and ties keep the chronological order. `sources` counts the articles
+    /// reporting an event (merged across articles).
+    pub fn sorted(
+        &self,
+        keys: &[EventKey],
+        by: SortBy,
+        descending: bool,
+        sources: impl Fn(&EventEntry) -> usize,
+    ) -> Vec<EventKey> {
+        match by {
+            // Newest first reverses the chronological order itself.
+            SortBy::Date => self.sorted_by(keys, descending, descending, |e| {
+                e.event.date.filter(|d| d.year_known()).map(|_| ())
+            }),
+            SortBy::Province => self.sorted_by(keys, descending, false, |e| {
+                let mut names: Vec<String> = e.event.provinces.iter().map(|p| p.name()).collect();
+                names.sort();
+                (!names.is_empty()).then(|| names.join(", "))
+            }),
+            SortBy::Kind => {
+                self.sorted_by(keys, descending, false, |e| Some(e.event.kind.to_string()))
+            }
+            SortBy::Sources => self.sorted_by(keys, descending, false, |e| Some(sources(e))),
+        }
+    }
+
+    /// Sort by `column` (a value, or `None` for the end), then chronologically (newest
+    /// first if `reverse_ties`).
+    fn sorted_by<K: Ord>(
+        &self,
+        keys: &[EventKey],
+        descending: bool,
+        reverse_ties: bool,
+        column: impl Fn(&EventEntry) -> Option<K>,
+    ) -> Vec<EventKey> {
+        let mut rows: Vec<(Option<K>, u32, EventKey)> = keys
+            .iter()
+            .map(|&k| (self.event(k).and_then(&column), self.rank(k), k))
+            .collect();
+        rows.sort_by(|a, b| match (&a.0, &b.0) {
+            (Some(x), Some(y)) => {
+                let by_column = if descending { y.cmp(x) } else { x.cmp(y) };
+                let by_rank = if reverse_ties {
+                    b.1.cmp(&a.1)
+                } else {
+                    a.1.cmp(&b.1)
+                };
+                by_column.then(by_rank)
+            }
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.1.cmp(&b.1),
+        });
+        rows.into_iter().map(|(_, _, k)| k).collect()
     }
 
     // ---- access ----
@@ -709,6 +780,33 @@ mod tests {
         let all = c.filter(&Filter::default());
         // Known years first, then the year-unknown "XXXX-05-27", then undated.
         assert_eq!(ids(&c, &all), ["b1", "a1", "a2", "b2", "a3"]);
+    }
+
+    #[test]
+    fn sorting_by_a_column_keeps_rows_without_a_value_at_the_end() {
+        let c = sample();
+        let all = c.filter(&Filter::default());
+        let one = |_: &EventEntry| 1;
+        let sorted = |by, desc| ids(&c, &c.sorted(&all, by, desc, one));
+        assert_eq!(sorted(SortBy::Date, false), ["b1", "a1", "a2", "b2", "a3"]);
+        // Newest first; the year-unknown and the undated rows stay last.
+        assert_eq!(sorted(SortBy::Date, true), ["a2", "a1", "b1", "b2", "a3"]);
+        // By names: "Attapeu" < "Attapeu, Ratanakiri" < "Champasak, Stung Treng" < …
+        assert_eq!(
+            sorted(SortBy::Province, false),
+            ["a3", "b1", "a1", "a2", "b2"]
+        );
+        assert_eq!(
+            sorted(SortBy::Province, true),
+            ["b2", "a2", "a1", "b1", "a3"]
+        );
+        assert_eq!(sorted(SortBy::Kind, false), ["b1", "a2", "a1", "a3", "b2"]);
+        // Ties keep the chronological order.
+        let three = |e: &EventEntry| if e.event.id == "a2" { 3 } else { 1 };
+        assert_eq!(
+            ids(&c, &c.sorted(&all, SortBy::Sources, true, three)),
+            ["a2", "b1", "a1", "b2", "a3"]
+        );
     }
 
     #[test]

@@ -116,17 +116,6 @@ impl From<WriteError> for ExportError {
     }
 }
 
-/// The English name of a province (gazetteer, then map), or its code.
-pub fn province_name(id: &ProvinceId) -> String {
-    if let Some(p) = crate::gazetteer::gazetteer().province(id.as_str()) {
-        return p.name.clone();
-    }
-    if let Some(r) = geography().region(id.as_str()) {
-        return r.name.clone();
-    }
-    id.to_string()
-}
-
 // ---------------------------------------------------------------- CSV
 
 /// Column names of the CSV export.
@@ -147,7 +136,7 @@ pub const CSV_HEADER: [&str; 11] = [
 /// CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so spreadsheets read
 /// Khmer and Lao text): one row per event.
 pub fn to_csv(events: &[ExportEvent]) -> Result<Vec<u8>, csv::Error> {
-    to_csv_with(events, &province_name)
+    to_csv_with(events, &ProvinceId::name)
 }
 
 /// [`to_csv`] with a given province-name lookup.
@@ -316,7 +305,7 @@ pub fn geojson_counts(regions: &[Region], counts: &HashMap<String, usize>) -> Va
             "geometry": Value::Null,
             "properties": {
                 "id": id,
-                "name": province_name(&pid),
+                "name": pid.name(),
                 "country": pid.country(),
                 "events": n,
             }
@@ -506,7 +495,7 @@ pub fn to_ics(events: &[ExportEvent], dtstamp: DateTime<Utc>) -> (String, IcsSum
             summary.skipped_out_of_range += 1;
             continue;
         }
-        let names: Vec<String> = m.provinces.iter().map(province_name).collect();
+        let names: Vec<String> = m.provinces.iter().map(ProvinceId::name).collect();
         let location = match &m.location {
             Some(l) if !l.trim().is_empty() => l.clone(),
             _ => names.join(", "),

@@ -155,6 +155,25 @@ pub struct Gazetteer {
 }
 
 /// The built-in gazetteer (parsed once from `assets/gazetteer.tsv`).
+/// A province's English name ("Champasak"): the gazetteer's, then the map's, else its code.
+/// The one display name of a province, wherever one is shown or exported.
+pub fn province_name(code: &str) -> String {
+    if let Some(p) = gazetteer().province(code) {
+        return p.name.clone();
+    }
+    match crate::geo::geography().region(code) {
+        Some(r) => r.name.clone(),
+        None => code.to_string(),
+    }
+}
+
+impl ProvinceId {
+    /// This province's display name (see [`province_name`]).
+    pub fn name(&self) -> String {
+        province_name(self.as_str())
+    }
+}
+
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {

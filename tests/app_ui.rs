@@ -1288,3 +1288,52 @@ fn help_lists_every_keyboard_shortcut_from_the_one_table() {
         "the File menu shows {keys}"
     );
 }
+
+/// The rows of `keys`, top to bottom as the event list shows them.
+fn rows_top_to_bottom(
+    harness: &mut Harness<'static, BorderAtlasApp>,
+    keys: &[EventKey],
+) -> Vec<String> {
+    let mut rows: Vec<(f32, String)> = row_labels(harness, keys)
+        .into_iter()
+        .map(|label| (harness.get_by_label(&label).rect().top(), label))
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, l)| l).collect()
+}
+
+#[test]
+fn the_event_list_sorts_by_the_column_chosen_in_either_direction() {
+    let f = fixture();
+    let mut harness = app_with(vec![f.a.clone(), f.b.clone()]);
+    let keys = harness.state_mut().filtered_events();
+    let kinds = |rows: &[String]| -> Vec<String> {
+        rows.iter()
+            .map(|r| r.split(" · ").nth(1).unwrap_or_default().to_string())
+            .collect()
+    };
+    // Chronological by default.
+    let rows = rows_top_to_bottom(&mut harness, &keys);
+    assert_eq!(kinds(&rows), ["aid", "meeting", "visit", "agreement"]);
+    let mut choose = |label: &str| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sort")
+            .click();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+        rows_top_to_bottom(&mut harness, &keys)
+    };
+    let rows = choose("Kind, A–Z");
+    assert_eq!(kinds(&rows), ["agreement", "aid", "meeting", "visit"]);
+    let rows = choose("Kind, Z–A");
+    assert_eq!(kinds(&rows), ["visit", "meeting", "aid", "agreement"]);
+    let rows = choose("Date, newest first");
+    assert_eq!(kinds(&rows), ["agreement", "visit", "meeting", "aid"]);
+    // ↓ follows the order shown: from the top row to the second.
+    click_row(&mut harness, keys[3]);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let second = harness.state().selected_event().expect("a selection");
+    assert_eq!(row_text(harness.state().corpus(), second), rows[1]);
+}

@@ -768,7 +768,7 @@ proptest::proptest! {
         proptest::prop_assert_eq!(get("SUMMARY:"), Some(ics_normalised(&summary)));
         // A blank location falls back to the province names.
         let expect_location = if location.trim().is_empty() {
-            Some(border_atlas::export::province_name(&ProvinceId::from("LA-CH")))
+            Some(ProvinceId::from("LA-CH").name())
         } else {
             Some(ics_normalised(&location))
         };

@@ -1,11 +1,30 @@
 //! The event list: virtualized (`ScrollArea::show_rows`), ↑/↓ to move, Enter to open the article.
 
 use super::{kind_color, Command, ViewCtx};
-use crate::corpus::{Corpus, EventKey};
+use crate::corpus::{Corpus, EventKey, SortBy};
 use crate::workbench::Origin;
 
+/// What identifies the list's order: corpus generation, the filtered list (its length and
+/// ends, as the timeline guards it) and the sort.
+type OrderKey = (u64, usize, Option<EventKey>, Option<EventKey>, SortBy, bool);
+
 #[derive(Debug, Default)]
-pub struct EventList {}
+pub struct EventList {
+    /// The column the rows are sorted by, and whether in reverse.
+    sort: SortBy,
+    descending: bool,
+    /// The filtered events in display order, rebuilt when [`OrderKey`] changes.
+    order: Vec<EventKey>,
+    order_key: Option<OrderKey>,
+}
+
+/// The sort columns with their header labels.
+const COLUMNS: [(SortBy, &str); 4] = [
+    (SortBy::Date, "Date"),
+    (SortBy::Province, "Province"),
+    (SortBy::Kind, "Kind"),
+    (SortBy::Sources, "Sources"),
+];
 
 /// One-line text of an event row (also its accessible label).
 pub fn row_text(corpus: &Corpus, key: EventKey) -> String {
@@ -37,7 +56,75 @@ pub fn row_text(corpus: &Corpus, key: EventKey) -> String {
     )
 }
 
+/// The order a column is in, in words ("oldest first", "A–Z").
+fn direction(by: SortBy, descending: bool) -> &'static str {
+    match (by, descending) {
+        (SortBy::Date, false) => "oldest first",
+        (SortBy::Date, true) => "newest first",
+        (SortBy::Sources, false) => "fewest first",
+        (SortBy::Sources, true) => "most first",
+        (_, false) => "A–Z",
+        (_, true) => "Z–A",
+    }
+}
+
 impl EventList {
+    /// The sort in force: its column and whether descending.
+    pub fn sort(&self) -> (SortBy, bool) {
+        (self.sort, self.descending)
+    }
+
+    /// The filtered events in display order.
+    fn refresh_order(&mut self, vc: &ViewCtx<'_>) {
+        let key = (
+            vc.corpus.generation(),
+            vc.filtered.len(),
+            vc.filtered.first().copied(),
+            vc.filtered.last().copied(),
+            self.sort,
+            self.descending,
+        );
+        if self.order_key == Some(key) {
+            return;
+        }
+        self.order = if self.sort == SortBy::Date && !self.descending {
+            vc.filtered.to_vec()
+        } else {
+            let merged = vc.workbench.last_merged();
+            vc.corpus
+                .sorted(vc.filtered, self.sort, self.descending, |e| {
+                    merged.of_event(&e.event.id).map_or(1, |m| m.sources.len())
+                })
+        };
+        self.order_key = Some(key);
+    }
+
+    /// The sort choice, at the right of the header line: each column in each direction.
+    fn sort_menu(&mut self, ui: &mut egui::Ui) {
+        let label = |by: SortBy, desc: bool| {
+            let name = COLUMNS.iter().find(|c| c.0 == by).map_or("", |c| c.1);
+            format!("{name}, {}", direction(by, desc))
+        };
+        // Laid out right to left: the box at the right edge, its caption before it.
+        let combo = egui::ComboBox::from_id_salt("event_sort")
+            .selected_text(label(self.sort, self.descending))
+            .show_ui(ui, |ui| {
+                for (by, _) in COLUMNS {
+                    for desc in [by == SortBy::Sources, by != SortBy::Sources] {
+                        let chosen = (self.sort, self.descending) == (by, desc);
+                        if ui.selectable_label(chosen, label(by, desc)).clicked() {
+                            (self.sort, self.descending) = (by, desc);
+                        }
+                    }
+                }
+            })
+            .response;
+        let caption = ui.label("Sort");
+        combo
+            .labelled_by(caption.id)
+            .on_hover_text("Order of the rows; events without a date stay at the end");
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, vc: &mut ViewCtx<'_>) {
         let total = vc.corpus.event_count();
         let n = vc.filtered.len();
@@ -46,10 +133,20 @@ impl EventList {
             if let Some(p) = &vc.filter.province {
                 ui.weak(format!("in {}", super::province_name(p.as_str())));
             }
+            if n > 1 {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.sort_menu(ui)
+                });
+            }
         });
+        if n > 0 && vc.selected_event.is_none() {
+            ui.weak("Select an event to see its details and its sentence.");
+        }
+        self.refresh_order(vc);
+        let order = &self.order;
         let selected_idx = vc
             .selected_event
-            .and_then(|k| vc.filtered.iter().position(|x| *x == k));
+            .and_then(|k| order.iter().position(|x| *x == k));
 
         // Keyboard: ↑/↓ move the selection, Enter opens its article.
         if !ui.ctx().egui_wants_keyboard_input() && n > 0 {
@@ -67,7 +164,7 @@ impl EventList {
                 _ => None,
             };
             if let Some(i) = next {
-                if let Some(k) = vc.filtered.get(i) {
+                if let Some(k) = order.get(i) {
                     vc.send(Command::SelectEvent(Some(*k)));
                 }
             }
@@ -98,7 +195,7 @@ impl EventList {
         }
         area.show_rows(ui, row_h, n, |ui, rows| {
             for i in rows {
-                let Some(&key) = vc.filtered.get(i) else {
+                let Some(&key) = order.get(i) else {
                     continue;
                 };
                 let Some(e) = vc.corpus.event(key) else {

@@ -132,16 +132,20 @@ impl eframe::App for BorderAtlasApp {
                         .size_range((avail * 0.15)..=(avail * 0.7))
                         .show(ui, |ui| article_pane.ui(ui, &mut vc));
                 }
-                egui::Panel::bottom("details_panel")
-                    .resizable(true)
-                    .default_size(avail * 0.3)
-                    .size_range((avail * 0.1)..=(avail * 0.6))
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical()
-                            .id_salt("details_scroll")
-                            .auto_shrink([false, false])
-                            .show(ui, |ui| details::ui(ui, &mut vc, draft));
-                    });
+                // Details only when there is something to show: with nothing
+                // selected the event list takes the whole column.
+                if vc.selected_event.is_some() || draft.is_some() {
+                    egui::Panel::bottom("details_panel")
+                        .resizable(true)
+                        .default_size(avail * 0.3)
+                        .size_range((avail * 0.1)..=(avail * 0.6))
+                        .show(ui, |ui| {
+                            egui::ScrollArea::vertical()
+                                .id_salt("details_scroll")
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| details::ui(ui, &mut vc, draft));
+                        });
+                }
                 egui::CentralPanel::default().show(ui, |ui| event_list.ui(ui, &mut vc));
             });
         egui::CentralPanel::default().show(ui, |ui| {

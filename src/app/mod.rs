@@ -48,7 +48,6 @@ use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
 use crate::corpus::{Corpus, EventKey, Filter};
-use crate::gazetteer::gazetteer;
 use crate::model::EventKind;
 use crate::workbench::loader::{LoadJob, Loader, Pipeline};
 use crate::workbench::Workbench;
@@ -319,13 +318,7 @@ impl BorderAtlasApp {
     // ---- layout ----
 }
 
-/// A province's display name ("Champasak"), falling back to its id.
-pub fn province_name(id: &str) -> String {
-    gazetteer()
-        .province(id)
-        .map(|p| p.name.clone())
-        .unwrap_or_else(|| id.to_string())
-}
+pub use crate::gazetteer::province_name;
 
 /// Colour of an event kind (markers, legend, list).
 pub fn kind_color(kind: EventKind) -> egui::Color32 {
