@@ -293,13 +293,81 @@ impl Palette {
         }
     }
 
-    /// Choropleth colour for `count` out of `max` (log scale); neutral for 0.
-    fn fill(&self, count: usize, max: usize) -> Color32 {
-        if count == 0 || max == 0 {
-            return self.province;
+    /// Choropleth colour of `count`: its class's step on the ramp; neutral for 0.
+    fn fill(&self, count: usize, classes: &Classes) -> Color32 {
+        match classes.index(count) {
+            None => self.province,
+            Some(i) => lerp_color(self.ramp_lo, self.ramp_hi, classes.step(i)),
         }
-        let t = ((count as f32).ln_1p() / (max as f32).ln_1p()).clamp(0.0, 1.0);
-        lerp_color(self.ramp_lo, self.ramp_hi, t)
+    }
+}
+
+/// The choropleth's classes: ranges of event counts, ascending, each a colour step.
+/// Quantile breaks over the provinces that have events, so that each class holds about
+/// as many provinces whatever the corpus size (at 10 events or 100,000 the busiest
+/// provinces stay apart from the rest); with few distinct counts each count is a class.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Classes(Vec<(usize, usize)>);
+
+impl Classes {
+    /// At most this many classes (besides "none").
+    const MAX: usize = 5;
+
+    pub fn of(counts: impl IntoIterator<Item = usize>) -> Self {
+        let mut values: Vec<usize> = counts.into_iter().filter(|&c| c > 0).collect();
+        values.sort_unstable();
+        let mut distinct = values.clone();
+        distinct.dedup();
+        if distinct.len() <= Self::MAX {
+            return Classes(distinct.into_iter().map(|v| (v, v)).collect());
+        }
+        let n = values.len();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut lo = values[0];
+        for i in 1..=Self::MAX {
+            let hi = values[(i * n).div_ceil(Self::MAX) - 1];
+            if hi >= lo {
+                out.push((lo, hi));
+                lo = hi + 1;
+            }
+        }
+        Classes(out)
+    }
+
+    /// The class of `count`; `None` for no events.
+    fn index(&self, count: usize) -> Option<usize> {
+        if count == 0 {
+            return None;
+        }
+        self.0
+            .iter()
+            .position(|&(_, hi)| count <= hi)
+            .or(self.0.len().checked_sub(1))
+    }
+
+    /// Where class `i` sits on the colour ramp, 0 to 1 (one class: the strongest).
+    fn step(&self, i: usize) -> f32 {
+        match self.0.len() {
+            0 | 1 => 1.0,
+            n => i as f32 / (n - 1) as f32,
+        }
+    }
+
+    pub fn ranges(&self) -> &[(usize, usize)] {
+        &self.0
+    }
+
+    /// A class's range in words: "7" or "12–340".
+    fn label(&self, i: usize) -> String {
+        match self.0.get(i) {
+            Some(&(lo, hi)) if lo == hi => crate::load::thousands(lo),
+            Some(&(lo, hi)) => format!(
+                "{}–{}",
+                crate::load::thousands(lo),
+                crate::load::thousands(hi)
+            ),
+            None => String::new(),
+        }
     }
 }
 
@@ -427,7 +495,7 @@ impl MapView {
             .as_deref()
             .and_then(|s| geography().region_for(s))
             .map(|r| r.id.as_str());
-        let max_count = input.counts.values().copied().max().unwrap_or(0);
+        let classes = Classes::of(input.counts.values().copied());
 
         let (view, visible) = Layers::in_view(&t);
         let layers = Layers {
@@ -440,12 +508,13 @@ impl MapView {
             selected_region,
             hovered_region,
         };
-        layers.regions(max_count);
+        layers.regions(&classes);
         layers.outlines();
         layers.arcs(&arcs, hovered_arc);
         // Labels never sit under the legend, the scale bar or the zoom buttons.
+        let legend = Legend::layout(&painter, rect, &pal, &classes);
         let covered = [
-            legend_rect(rect, max_count),
+            legend.rect,
             Rect::from_min_max(
                 rect.right_bottom() - Vec2::new(140.0, 34.0),
                 rect.right_bottom(),
@@ -456,7 +525,7 @@ impl MapView {
             ),
         ];
         self.draw_labels(&painter, &t, &pal, input, selected_region, &covered);
-        draw_legend(&painter, rect, &pal, max_count, ui);
+        legend.paint(&painter, &pal, ui);
         draw_scale_bar(&painter, rect, &pal, t.scale, ui);
         self.zoom_buttons(ui, rect);
 
@@ -749,7 +818,7 @@ impl Layers<'_> {
 
     /// Water, then land: provinces coloured by their events (selected and
     /// hovered tinted), neighbouring countries quiet, lakes on top.
-    fn regions(&self, max_count: usize) {
+    fn regions(&self, classes: &Classes) {
         let (pal, xf) = (self.pal, self.t.mesh_transform());
         let rect = self.t.rect;
         self.painter
@@ -758,7 +827,7 @@ impl Layers<'_> {
         for c in &self.visible {
             let r = c.region;
             let mut color = if r.is_province() {
-                pal.fill(count_of(self.input, r), max_count)
+                pal.fill(count_of(self.input, r), classes)
             } else {
                 pal.land_context
             };
@@ -1026,95 +1095,107 @@ fn build_arcs(input: &MapInput, t: &ScreenTransform, max: usize) -> Vec<Arc> {
         .collect()
 }
 
-/// The legend's classes: 0, 1, then up to three more up to `max`.
-fn legend_steps(max: usize) -> Vec<usize> {
-    if max == 0 {
-        vec![0]
-    } else {
-        let mut v = vec![0, 1];
-        for s in [max / 8, max / 3, max] {
-            if s > *v.last().unwrap_or(&0) {
-                v.push(s);
-            }
-        }
-        v
-    }
-}
-
 /// Legend swatch size.
 const SWATCH: Vec2 = Vec2::new(18.0, 12.0);
 
-/// Where the legend sits in the map `rect`: bottom left.
-fn legend_rect(rect: Rect, max: usize) -> Rect {
-    // Two more rows: what a line across the border and the pink line mean.
-    let h = (legend_steps(max).len() + 2) as f32 * (SWATCH.y + 3.0) + 22.0;
-    Rect::from_min_size(
-        Pos2::new(rect.left() + 8.0, rect.bottom() - h - 8.0),
-        Vec2::new(150.0, h),
-    )
+/// What a legend entry shows before its words.
+#[derive(Clone, Copy)]
+enum LegendKey {
+    Swatch(Color32),
+    Line(Stroke),
 }
 
-fn draw_legend(painter: &egui::Painter, rect: Rect, pal: &Palette, max: usize, ui: &Ui) {
-    let font = FontId::proportional(11.0);
-    let sw = SWATCH;
-    let steps = legend_steps(max);
-    let bg = legend_rect(rect, max);
-    painter.rect_filled(
-        bg,
-        CornerRadius::same(4),
-        ui.visuals().extreme_bg_color.gamma_multiply(0.9),
-    );
-    painter.text(
-        bg.min + Vec2::new(6.0, 4.0),
-        Align2::LEFT_TOP,
-        "Events",
-        font.clone(),
-        pal.text,
-    );
-    let mut y = bg.top() + 20.0;
-    for s in steps {
-        let r = Rect::from_min_size(Pos2::new(bg.left() + 6.0, y), sw);
-        painter.rect_filled(r, CornerRadius::ZERO, pal.fill(s, max));
-        painter.rect_stroke(
-            r,
-            CornerRadius::ZERO,
-            Stroke::new(1.0, pal.outline),
-            egui::StrokeKind::Inside,
-        );
-        let label = if s == 0 {
-            "none".to_string()
-        } else {
-            format!("{s}")
-        };
-        painter.text(
-            Pos2::new(r.right() + 6.0, r.center().y),
-            Align2::LEFT_CENTER,
-            label,
-            font.clone(),
-            pal.text,
-        );
-        y += sw.y + 3.0;
+/// The legend laid out for this frame: its background and its entries (key, words,
+/// top-left corner of the key).
+struct Legend {
+    rect: Rect,
+    entries: Vec<(LegendKey, std::sync::Arc<egui::Galley>, Pos2)>,
+}
+
+impl Legend {
+    /// Bottom left of the map `rect`: a title, then the classes ("none", then each
+    /// range) flowing in rows, then what the lines mean; at most about 420 px wide.
+    fn layout(painter: &egui::Painter, rect: Rect, pal: &Palette, classes: &Classes) -> Self {
+        let font = FontId::proportional(11.0);
+        let (pad, gap, row_h) = (6.0, 10.0, SWATCH.y + 4.0);
+        let max_w = (rect.width() - 16.0).clamp(120.0, 420.0) - 2.0 * pad;
+        let swatches = std::iter::once((LegendKey::Swatch(pal.province), "none".to_string()))
+            .chain((0..classes.ranges().len()).map(|i| {
+                let color = lerp_color(pal.ramp_lo, pal.ramp_hi, classes.step(i));
+                (LegendKey::Swatch(color), classes.label(i))
+            }));
+        let lines = [
+            (
+                LegendKey::Line(Stroke::new(3.0, pal.arc)),
+                "events linking both",
+            ),
+            (
+                LegendKey::Line(Stroke::new(2.0, pal.la_kh)),
+                "Laos–Cambodia border",
+            ),
+        ]
+        .map(|(k, t)| (k, t.to_string()));
+        // Positions relative to the legend's top-left corner, laid out in rows.
+        let mut entries = Vec::new();
+        let (mut x, mut y, mut width) = (0.0f32, 18.0f32, 40.0f32);
+        let groups: [Vec<(LegendKey, String)>; 2] = [swatches.collect(), lines.to_vec()];
+        for group in groups {
+            for (key, text) in group {
+                let galley = painter.layout_no_wrap(text, font.clone(), pal.text);
+                let w = SWATCH.x + 4.0 + galley.size().x;
+                if x > 0.0 && x + w > max_w {
+                    (x, y) = (0.0, y + row_h);
+                }
+                entries.push((key, galley, Pos2::new(x, y)));
+                width = width.max(x + w);
+                x += w + gap;
+            }
+            (x, y) = (0.0, y + row_h);
+        }
+        let size = Vec2::new(width + 2.0 * pad, y + pad - 2.0);
+        let min = Pos2::new(rect.left() + 8.0, rect.bottom() - size.y - 8.0);
+        let offset = min.to_vec2() + Vec2::new(pad, 0.0);
+        Legend {
+            rect: Rect::from_min_size(min, size),
+            entries: entries
+                .into_iter()
+                .map(|(k, g, p)| (k, g, p + offset))
+                .collect(),
+        }
     }
-    for (stroke, label) in [
-        (Stroke::new(3.0, pal.arc), "events linking both"),
-        (Stroke::new(2.0, pal.la_kh), "Laos–Cambodia border"),
-    ] {
-        let mid = y + sw.y * 0.5;
-        painter.line_segment(
-            [
-                Pos2::new(bg.left() + 6.0, mid),
-                Pos2::new(bg.left() + 6.0 + sw.x, mid),
-            ],
-            stroke,
+
+    fn paint(&self, painter: &egui::Painter, pal: &Palette, ui: &Ui) {
+        painter.rect_filled(
+            self.rect,
+            CornerRadius::same(4),
+            ui.visuals().extreme_bg_color.gamma_multiply(0.9),
         );
         painter.text(
-            Pos2::new(bg.left() + 12.0 + sw.x, mid),
-            Align2::LEFT_CENTER,
-            label,
-            font.clone(),
+            self.rect.min + Vec2::new(6.0, 3.0),
+            Align2::LEFT_TOP,
+            "Events",
+            FontId::proportional(11.0),
             pal.text,
         );
-        y += sw.y + 3.0;
+        for (key, galley, at) in &self.entries {
+            let r = Rect::from_min_size(*at, SWATCH);
+            match *key {
+                LegendKey::Swatch(color) => {
+                    painter.rect_filled(r, CornerRadius::ZERO, color);
+                    painter.rect_stroke(
+                        r,
+                        CornerRadius::ZERO,
+                        Stroke::new(1.0, pal.outline),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                LegendKey::Line(stroke) => {
+                    painter.line_segment([r.left_center(), r.right_center()], stroke);
+                }
+            }
+            let text_at = Pos2::new(r.right() + 4.0, r.center().y - galley.size().y / 2.0);
+            painter.galley(text_at, galley.clone(), pal.text);
+        }
     }
 }
 
@@ -1221,7 +1302,7 @@ mod tests {
                 egui::Visuals::light()
             };
             let pal = Palette::new(&visuals);
-            let fill = pal.fill(5, 10);
+            let fill = pal.fill(5, &Classes::of([1, 5, 10]));
             let distance = |a: Color32, b: Color32| {
                 (i32::from(a.r()) - i32::from(b.r())).abs()
                     + (i32::from(a.g()) - i32::from(b.g())).abs()
@@ -1270,14 +1351,47 @@ mod tests {
     #[test]
     fn choropleth_is_neutral_at_zero_and_monotonic() {
         let pal = Palette::new(&egui::Visuals::light());
-        assert_eq!(pal.fill(0, 10), pal.province);
+        let classes = Classes::of([1, 10]);
+        assert_eq!(pal.fill(0, &classes), pal.province);
         let lum = |c: Color32| u32::from(c.r()) + u32::from(c.g()) + u32::from(c.b());
         assert!(
-            lum(pal.fill(1, 10)) > lum(pal.fill(10, 10)),
+            lum(pal.fill(1, &classes)) > lum(pal.fill(10, &classes)),
             "darker with more events (light theme)"
         );
         let dark = Palette::new(&egui::Visuals::dark());
-        assert_eq!(dark.fill(0, 10), dark.province);
+        assert_eq!(dark.fill(0, &classes), dark.province);
         assert_ne!(dark.province, pal.province);
+    }
+
+    #[test]
+    fn few_distinct_counts_are_each_a_class() {
+        let c = Classes::of([0, 3, 1, 3, 7, 0]);
+        assert_eq!(c.ranges(), [(1, 1), (3, 3), (7, 7)]);
+        assert_eq!(c.index(0), None);
+        assert_eq!(c.index(3), Some(1));
+        assert_eq!(c.label(2), "7");
+    }
+
+    #[test]
+    fn class_breaks_keep_the_busiest_provinces_apart_at_any_corpus_size() {
+        // Five border provinces with thousands of events, many others with a few: a
+        // linear or log ramp puts the border provinces in one colour.
+        for scale in [1, 10, 1_000] {
+            let mut counts = vec![1, 1, 2, 2, 3, 4, 5, 6, 8, 9];
+            counts.extend([120, 180, 260, 900, 1400].map(|c| c * scale));
+            let c = Classes::of(counts.iter().copied());
+            assert_eq!(c.ranges().len(), 5, "{:?}", c.ranges());
+            // Contiguous, ascending, covering every count.
+            for w in c.ranges().windows(2) {
+                assert_eq!(w[0].1 + 1, w[1].0, "{:?}", c.ranges());
+            }
+            assert_eq!(c.ranges()[0].0, 1);
+            assert_eq!(c.ranges()[4].1, 1400 * scale);
+            // The two busiest provinces never share the class of the quiet ones.
+            let quiet = c.index(9).unwrap_or(0);
+            assert!(c.index(900 * scale).unwrap_or(0) > quiet);
+            assert!(c.index(1400 * scale) > c.index(120 * scale));
+        }
+        assert_eq!(Classes::of([12_000, 340]).label(1), "12,000");
     }
 }
