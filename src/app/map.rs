@@ -52,9 +52,70 @@ pub struct MapView {
     pub center: Option<[f64; 2]>,
     /// Pixels per map unit (degree of latitude).
     pub scale: f64,
+    /// How many cross-border links are drawn.
+    pub links: LinkLimit,
     /// The transform of the last frame (for tests and the app: lon/lat → screen).
     #[serde(skip)]
     last: Option<ScreenTransform>,
+}
+
+/// How many cross-border links the map draws: at a few hundred events every pair of
+/// provinces is linked and the arcs become a solid web, so by default only the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LinkLimit {
+    All,
+    /// The `n` links with the most events (ties at the cut included).
+    Strongest(usize),
+    Hidden,
+}
+
+impl Default for LinkLimit {
+    fn default() -> Self {
+        LinkLimit::Strongest(10)
+    }
+}
+
+impl LinkLimit {
+    const CHOICES: [LinkLimit; 5] = [
+        LinkLimit::Strongest(5),
+        LinkLimit::Strongest(10),
+        LinkLimit::Strongest(20),
+        LinkLimit::All,
+        LinkLimit::Hidden,
+    ];
+
+    fn label(self) -> String {
+        match self {
+            LinkLimit::All => "all links".into(),
+            LinkLimit::Strongest(n) => format!("strongest {n} links"),
+            LinkLimit::Hidden => "no links".into(),
+        }
+    }
+
+    /// The links drawn: the strongest under the limit, and always those in `keep` (the
+    /// selected link, the selected event's own), in their given order.
+    pub fn apply<'a>(
+        self,
+        links: &'a [(String, String, usize)],
+        keep: impl Fn(&(String, String, usize)) -> bool,
+    ) -> Vec<&'a (String, String, usize)> {
+        let cut = match self {
+            LinkLimit::All => 0,
+            LinkLimit::Hidden => usize::MAX,
+            LinkLimit::Strongest(n) => {
+                let mut counts: Vec<usize> = links.iter().map(|l| l.2).collect();
+                counts.sort_unstable_by(|a, b| b.cmp(a));
+                match n.checked_sub(1).and_then(|i| counts.get(i)) {
+                    Some(&c) => c,
+                    None => 0,
+                }
+            }
+        };
+        links
+            .iter()
+            .filter(|l| (l.2 > 0 && l.2 >= cut) || keep(l))
+            .collect()
+    }
 }
 
 /// Map units ↔ screen points for one frame.
@@ -488,7 +549,11 @@ impl MapView {
         self.last = Some(t);
 
         let max_link = input.links.iter().map(|l| l.2).max().unwrap_or(0);
-        let arcs = build_arcs(input, &t, max_link);
+        let shown = self.links.apply(&input.links, |(la, kh, _)| {
+            input.selected_link.as_ref() == Some(&(la.clone(), kh.clone()))
+                || (input.highlighted.contains(la) && input.highlighted.contains(kh))
+        });
+        let arcs = build_arcs(&shown, &t, max_link);
         let (hovered_arc, hovered_region) = hover(&arcs, &t, response.hover_pos());
         let selected_region = input
             .selected
@@ -523,11 +588,13 @@ impl MapView {
                 rect.right_top() + Vec2::new(-40.0, 0.0),
                 Vec2::new(40.0, 100.0),
             ),
+            Rect::from_min_size(rect.left_top(), LINK_MENU + Vec2::splat(16.0)),
         ];
         self.draw_labels(&painter, &t, &pal, input, selected_region, &covered);
         legend.paint(&painter, &pal, ui);
         draw_scale_bar(&painter, rect, &pal, t.scale, ui);
         self.zoom_buttons(ui, rect);
+        self.link_menu(ui, rect, shown.len(), input.links.len());
 
         tooltip(ui, &response, input, hovered_arc, hovered_region);
         if response.clicked() {
@@ -704,6 +771,33 @@ impl MapView {
             painter.rect_filled(r, CornerRadius::same(3), pal.halo);
             painter.galley(r.min + Vec2::splat(2.0), galley, pal.text);
         }
+    }
+
+    /// Top left: how many links are drawn, and the choice of how many.
+    fn link_menu(&mut self, ui: &mut Ui, rect: Rect, shown: usize, total: usize) {
+        if total == 0 {
+            return;
+        }
+        let at = Rect::from_min_size(rect.left_top() + Vec2::splat(8.0), LINK_MENU);
+        let text = if shown < total {
+            format!("{shown} of {total} links")
+        } else {
+            self.links.label()
+        };
+        ui.scope_builder(egui::UiBuilder::new().max_rect(at), |ui| {
+            egui::ComboBox::from_id_salt("map_links")
+                .selected_text(text)
+                .show_ui(ui, |ui| {
+                    for choice in LinkLimit::CHOICES {
+                        ui.selectable_value(&mut self.links, choice, choice.label());
+                    }
+                })
+                .response
+                .on_hover_text(
+                    "Cross-border links drawn: the strongest (most events) first; the \
+                     selected link and the selected event's are always drawn",
+                );
+        });
     }
 
     fn zoom_buttons(&mut self, ui: &mut Ui, rect: Rect) {
@@ -1061,10 +1155,9 @@ fn arc_controls(p0: Pos2, p2: Pos2) -> [Pos2; 3] {
     [p0, mid + Vec2::new(d.y, -d.x) * 0.25, p2]
 }
 
-fn build_arcs(input: &MapInput, t: &ScreenTransform, max: usize) -> Vec<Arc> {
+fn build_arcs(links: &[&(String, String, usize)], t: &ScreenTransform, max: usize) -> Vec<Arc> {
     let g = geography();
-    input
-        .links
+    links
         .iter()
         .filter(|l| l.2 > 0)
         .filter_map(|(la, kh, n)| {
@@ -1094,6 +1187,9 @@ fn build_arcs(input: &MapInput, t: &ScreenTransform, max: usize) -> Vec<Arc> {
         })
         .collect()
 }
+
+/// Size of the links menu at the map's top left.
+const LINK_MENU: Vec2 = Vec2::new(150.0, 20.0);
 
 /// Legend swatch size.
 const SWATCH: Vec2 = Vec2::new(18.0, 12.0);
@@ -1361,6 +1457,40 @@ mod tests {
         let dark = Palette::new(&egui::Visuals::dark());
         assert_eq!(dark.fill(0, &classes), dark.province);
         assert_ne!(dark.province, pal.province);
+    }
+
+    #[test]
+    fn only_the_strongest_links_are_drawn_but_the_selected_ones_always() {
+        let link = |la: &str, kh: &str, n| (la.to_string(), kh.to_string(), n);
+        let links = vec![
+            link("LA-CH", "KH-19", 9),
+            link("LA-CH", "KH-13", 1),
+            link("LA-AT", "KH-16", 4),
+            link("LA-AT", "KH-19", 4),
+            link("LA-SL", "KH-13", 2),
+        ];
+        let names =
+            |v: Vec<&(String, String, usize)>| -> Vec<usize> { v.iter().map(|l| l.2).collect() };
+        let none = |_: &(String, String, usize)| false;
+        assert_eq!(names(LinkLimit::All.apply(&links, none)), [9, 1, 4, 4, 2]);
+        assert!(LinkLimit::Hidden.apply(&links, none).is_empty());
+        // The cut falls inside a tie: both fours stay, in their order.
+        assert_eq!(
+            names(LinkLimit::Strongest(2).apply(&links, none)),
+            [9, 4, 4]
+        );
+        assert_eq!(names(LinkLimit::Strongest(1).apply(&links, none)), [9]);
+        assert_eq!(
+            names(LinkLimit::Strongest(20).apply(&links, none)),
+            [9, 1, 4, 4, 2]
+        );
+        // The selected link is drawn whatever the limit.
+        let selected = |l: &(String, String, usize)| l.1 == "KH-13" && l.0 == "LA-CH";
+        assert_eq!(
+            names(LinkLimit::Strongest(1).apply(&links, selected)),
+            [9, 1]
+        );
+        assert_eq!(names(LinkLimit::Hidden.apply(&links, selected)), [1]);
     }
 
     #[test]
