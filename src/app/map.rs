@@ -94,11 +94,11 @@ impl LinkLimit {
 
     /// The links drawn: the strongest under the limit, and always those in `keep` (the
     /// selected link, the selected event's own), in their given order.
-    pub fn apply<'a>(
+    pub fn apply(
         self,
-        links: &'a [(String, String, usize)],
+        links: &[(String, String, usize)],
         keep: impl Fn(&(String, String, usize)) -> bool,
-    ) -> Vec<&'a (String, String, usize)> {
+    ) -> Vec<&(String, String, usize)> {
         let cut = match self {
             LinkLimit::All => 0,
             LinkLimit::Hidden => usize::MAX,
