@@ -2167,3 +2167,65 @@ fn what_was_first_agreed_on_a_day_and_month_is_of_an_unknown_year() {
     );
     assert_eq!(dates(&b), [Some("XXXX-03-03".to_string())]);
 }
+
+#[test]
+fn each_occasion_of_a_sentence_is_placed_by_its_own_clause() {
+    // A signing in the capital years ago, and a meeting in a border province.
+    let a = article(
+        "2024-06-20",
+        "Laos and Cambodia signed a power purchase deal in Phnom Penh yesterday. The deal builds on a memorandum of understanding signed by the two energy ministries in Vientiane in 2018 and on a study discussed at a technical meeting in Samakhixay, Attapeu, on 4 April 2024, attended by officials from Stung Treng.",
+    );
+    let ev = events(&a);
+    assert!(
+        ev.contains(&(
+            Some("2018".into()),
+            "agreement".into(),
+            vec!["LA-VT".into()]
+        )),
+        "{ev:?}"
+    );
+    assert!(
+        ev.contains(&(
+            Some("2024-04-04".into()),
+            "meeting".into(),
+            vec!["KH-19".into(), "LA-AT".into()]
+        )),
+        "{ev:?}"
+    );
+    // A line inaugurated between two provinces, then a memorandum in the capital.
+    let b = article(
+        "2023-03-02",
+        "Lao power first reached Cambodia through a line from Champasak to Stung Treng town, opened in 2009, and in May 2020 the two governments signed a memorandum of understanding in Vientiane on further imports. Officials of Stung Treng and Champasak met in Pakse yesterday to discuss the next line.",
+    );
+    let ev = events(&b);
+    assert!(
+        ev.contains(&(
+            Some("2020-05".into()),
+            "agreement".into(),
+            vec!["LA-VT".into()]
+        )),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_clause_without_a_place_of_its_own_shares_the_sentence_s() {
+    let a = article(
+        "2022-04-01",
+        "Officials of Ratanakiri and Attapeu met in Banlung on 3 March 2022 and signed a memorandum on border trade on 5 March 2022.",
+    );
+    let ev = events(&a);
+    assert_eq!(ev.len(), 2, "{ev:?}");
+    assert!(ev.iter().all(|e| e.2 == ["KH-16", "LA-AT"]), "{ev:?}");
+    // A joint occasion placed on one side has both sides' parties.
+    let b = article(
+        "2019-10-20",
+        "Health officers of Attapeu and Ratanakiri met in Samakhixay on Monday, 14 October 2019. A joint inspection of two villages in Phouvong district took place on 15 October, and on 16 October the Ratanakiri team handed over bed nets to Sanamxay district.",
+    );
+    let ev = events(&b);
+    assert!(
+        ev.iter()
+            .any(|e| e.0.as_deref() == Some("2019-10-15") && e.2 == ["KH-16", "LA-AT"]),
+        "{ev:?}"
+    );
+}

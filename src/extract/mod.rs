@@ -356,7 +356,12 @@ fn finish(text: &str, infos: &[SentenceInfo<'_>], d: Draft, hash: &str) -> Optio
     members.dedup();
     for &m in &members {
         if let Some(s) = infos.get(m) {
-            provinces.extend(s.places.iter().filter_map(linked_province));
+            if m == d.anchor {
+                let own = reading::occasion_places(text, s, d.nth);
+                provinces.extend(own.into_iter().filter_map(linked_province));
+            } else {
+                provinces.extend(s.places.iter().filter_map(linked_province));
+            }
         }
     }
     let evidence = Evidence::from_span(text, anchor.span.start, anchor.span.end)?;

@@ -107,6 +107,9 @@ pub(super) struct Occasion {
     /// The last day of an occasion told as a stretch ("from 7 to 11
     /// February", "on the 5th and 6th"): what "two days later" counts from.
     pub end: Option<PartialDate>,
+    /// Where its trigger and time expression are in the sentence (byte
+    /// offsets): the clause that places it, when a sentence tells several.
+    pub at: (usize, usize),
 }
 
 /// The most time expressions read in one sentence.
@@ -173,6 +176,7 @@ pub(super) fn date_lead_by_headline(
         from_first: false,
         named: None,
         end: None,
+        at: (0, 0),
     }];
     lead.dated = true;
     lead.first_date = Some(date);
@@ -304,6 +308,7 @@ pub(super) fn read_sentences<'g>(
                         from_first: false,
                         named: None,
                         end: None,
+                        at: (0, 0),
                     }]
                 })
                 .unwrap_or_default(),
@@ -348,6 +353,7 @@ pub(super) fn read_sentences<'g>(
                     from_first: false,
                     named: None,
                     end: None,
+                    at: (at, until),
                 });
             }
         }
@@ -664,6 +670,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         from_first: w.from_first,
         named: w.named,
         end: w.last_day,
+        at: (w.start, w.end),
     };
     if whens.len() == 1 {
         return vec![occasion(kind, &whens[0])];
@@ -748,7 +755,10 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
             }
         };
         if let Some(k) = next {
-            let o = occasion(k, w);
+            let mut o = occasion(k, w);
+            if let Some(t) = own.map(|i| &trigs[i]) {
+                o.at = (t.start.min(w.start), t.end.max(w.end));
+            }
             // Two triggers dated the same day in one sentence are one
             // occasion ("his April 23 meeting … on the sidelines of the
             // summit, held on April 23-24"), unless one is a visit and the
@@ -757,8 +767,9 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
                 .iter_mut()
                 .find(|p| p.date == o.date && p.after_previous == o.after_previous);
             match same_day {
-                Some(p) if p.kind == o.kind => {}
+                Some(p) if p.kind == o.kind => p.at.1 = p.at.1.max(o.at.1),
                 Some(p) if p.kind != EventKind::Visit && o.kind != EventKind::Visit => {
+                    p.at.1 = p.at.1.max(o.at.1);
                     if rank_of(o.kind, &trigs) < rank_of(p.kind, &trigs) {
                         p.kind = o.kind;
                     }
@@ -769,6 +780,85 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         from = w.end;
     }
     out
+}
+
+/// The places of occasion `nth` of sentence `s`. A sentence that tells several occasions
+/// places each in its own clause ("signed an MoU in Vientiane in 2019 and … a technical
+/// meeting in Samakhixay, Attapeu, on 5 March 2024"): the clause runs from the break
+/// (", and", ";", " and", …) before its trigger or date to the break before the next
+/// occasion's. A clause that names no Lao or Cambodian province ("and signed a
+/// memorandum on 9 March") shares the whole sentence's places.
+pub(super) fn occasion_places<'a, 'g>(
+    text: &str,
+    s: &'a SentenceInfo<'g>,
+    nth: usize,
+) -> Vec<&'a PlaceMatch<'g>> {
+    let all: Vec<&PlaceMatch<'g>> = s.places.iter().collect();
+    let occ = &s.occasions;
+    let in_order = occ
+        .windows(2)
+        .all(|w| w[0].at.1 <= w[1].at.0 && w[1].at.0 > 0);
+    if occ.len() < 2 || nth >= occ.len() || !in_order {
+        return all;
+    }
+    let Some(sentence) = text.get(s.span.start..s.span.end) else {
+        return all;
+    };
+    let lst = sentence.to_ascii_lowercase();
+    // Where the clause of occasion `k` (k ≥ 1) begins.
+    let boundary = |k: usize| -> usize {
+        let (from, to) = (occ[k - 1].at.1, occ[k].at.0);
+        let gap = lst.get(from..to).unwrap_or("");
+        const BREAKS: [&str; 6] = [
+            ", and ",
+            "; ",
+            ", while ",
+            ", after ",
+            ", before ",
+            ", following ",
+        ];
+        BREAKS
+            .iter()
+            .filter_map(|b| gap.rfind(b))
+            .max()
+            .or_else(|| gap.rfind(" and "))
+            .map_or(to, |i| from + i)
+    };
+    let start = if nth == 0 { 0 } else { boundary(nth) };
+    let end = if nth + 1 < occ.len() {
+        boundary(nth + 1)
+    } else {
+        lst.len()
+    };
+    let own: Vec<&PlaceMatch<'g>> = all
+        .iter()
+        .copied()
+        .filter(|p| {
+            let at = p.start.saturating_sub(s.span.start);
+            (start..end).contains(&at)
+        })
+        .collect();
+    let side = |lao_side: bool| {
+        own.iter().any(|p| {
+            p.place.kind != crate::gazetteer::PlaceKind::River
+                && p.place.province.as_ref().is_some_and(|id| {
+                    if lao_side {
+                        id.is_lao()
+                    } else {
+                        id.is_cambodian()
+                    }
+                })
+        })
+    };
+    let (lao, khmer) = (side(true), side(false));
+    // A joint occasion placed on one side ("a joint field visit to villages in
+    // Phouvong district the following day") has both sides' parties.
+    let joint = lst.get(start..end).is_some_and(|c| c.contains("joint"));
+    if !(lao || khmer) || (joint && !(lao && khmer)) {
+        all
+    } else {
+        own
+    }
 }
 
 /// Whether the words between a date and a trigger make the date a
