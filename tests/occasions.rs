@@ -2229,3 +2229,33 @@ fn a_clause_without_a_place_of_its_own_shares_the_sentence_s() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_two_governors_are_the_two_provinces_named_before() {
+    let a = article(
+        "2024-03-25",
+        "Officials of Attapeu and Ratanakiri inspected the Phouvong crossing on Friday. The upgrade was first proposed at a meeting of the two provincial governors in Banlung in November 2022.",
+    );
+    let ev = events(&a);
+    assert!(
+        ev.contains(&(
+            Some("2022-11".into()),
+            "meeting".into(),
+            vec!["KH-16".into(), "LA-AT".into()]
+        )),
+        "{ev:?}"
+    );
+    let b = article(
+        "2023-03-16",
+        "Stung Treng and Champasak reviewed their cooperation yesterday. The review came a year after the two governors held talks in Pakse in March 2022, and both governors are due to meet again in June.",
+    );
+    let ev = events(&b);
+    assert!(
+        ev.contains(&(
+            Some("2022-03".into()),
+            "meeting".into(),
+            vec!["KH-19".into(), "LA-CH".into()]
+        )),
+        "{ev:?}"
+    );
+}

@@ -117,16 +117,21 @@ const NOT_NAMES: &[&str] = &[
 /// when one side has no province named before; the national capitals do
 /// not count). Sorted by start.
 pub(super) fn pair_mentions<'g>(lower: &str, places: &[PlaceMatch<'g>]) -> Vec<PlaceMatch<'g>> {
-    const PHRASES: [&str; 6] = [
+    const PHRASES: [&str; 10] = [
         "the two provinces",
         "both provinces",
         "the two border provinces",
         "the two neighbouring provinces",
         "the two neighboring provinces",
         "the two sister provinces",
+        // The governors of the two provinces are the provinces' parties.
+        "the two governors",
+        "the two provincial governors",
+        "both governors",
+        "both provincial governors",
     ];
     // Cheap test first: most articles never say it.
-    if !lower.contains("provinces") {
+    if !lower.contains("provinces") && !lower.contains("governors") {
         return Vec::new();
     }
     let mut found: Vec<(usize, usize)> = PHRASES
