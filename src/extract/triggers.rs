@@ -189,7 +189,7 @@ macro_rules! cue {
 // states an occasion.
 cue!(
     non_event,
-    r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|analysts?|researchers?|professor|experts?|observers?|royal academy|think tank|in general|tend to|it is (?:unclear|not clear)|hop(?:e|es|ed|ing) (?:that )?(?:[\w-]+ ){0,8}?(?:could|would|might) be|hop(?:e|es|ed|ing) to|(?:is|are|was|were) not (?:part of|a party to|involved|included))(?-u:\b)"
+    r"(?-u:\b)(?:could not be reached|couldn't be reached|declined to comment|did not respond|not available for comment|no comment|in an interview|(?:analysts?|researchers?|professors?|experts?|observers?|academics?)(?: [\w.-]+){0,4}? (?:said|say|says|believe[sd]?|warn(?:s|ed)?|note[sd]?|argue[sd]?|suggest(?:s|ed)?|told|added|expect(?:s|ed)?|point(?:s|ed)? out)|according to (?:[\w-]+ ){0,3}?(?:analysts?|researchers?|experts?|observers?|academics?)|(?:political|independent|security) (?:analyst|observer|commentator)|, (?:an?|the) (?:[\w-]+ ){0,2}?(?:analyst|researcher|expert|academic|observer|professor|commentator)|royal academy|think tank|in general|tend to|it is (?:unclear|not clear)|hop(?:e|es|ed|ing) (?:that )?(?:[\w-]+ ){0,8}?(?:could|would|might) be|hop(?:e|es|ed|ing) to|(?:is|are|was|were) not (?:part of|a party to|involved|included))(?-u:\b)"
 );
 
 // Background: states, habits and history rather than an occasion; among
@@ -1246,6 +1246,28 @@ mod tests {
             "officials said they hoped to include it in future."
         ));
         assert!(non_event("preah vihear is not part of the arrangement."));
+        // Commentary is what analysts and experts say, not a meeting of experts.
+        assert!(non_event(
+            "analysts said the talks on monday were unlikely to settle the matter."
+        ));
+        assert!(non_event(
+            "according to regional experts, trade will double by 2030."
+        ));
+        assert!(non_event(
+            "political analyst em sovan said the visit last week mattered."
+        ));
+        assert!(non_event(
+            "\"the plans look good,\" said chea sok, a researcher on mekong governance in phnom penh."
+        ));
+        assert!(non_event(
+            "the talks helped little, said bounmy, an independent trade analyst based in pakse."
+        ));
+        assert!(!non_event(
+            "a preparatory meeting of experts was held in phnom penh on december 12."
+        ));
+        assert!(!non_event(
+            "technical experts from attapeu and stung treng met in siem pang on 3 may."
+        ));
         assert_eq!(
             classify("preah vihear, which meets both provinces at the emerald triangle."),
             None
