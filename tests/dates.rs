@@ -319,3 +319,52 @@ fn numeric_day_ranges_and_dates_without_a_year() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_resolve_to_hold_or_the_next_meeting_dates_forward() {
+    // Published in February 2024: "in August" is to come.
+    assert_eq!(
+        mentions(
+            "The two sides agreed to hold the next session in Phnom Penh in August.",
+            Some("2024-02-14")
+        ),
+        pairs(&[("August", "2024-08")])
+    );
+    assert_eq!(
+        mentions(
+            "Their next meeting, in Pakse in September, should settle the matter.",
+            Some("2024-10-02")
+        ),
+        pairs(&[("September", "2025-09")])
+    );
+    // Without such a cue the month is the last one past.
+    assert_eq!(
+        mentions("They met in Pakse in August.", Some("2024-02-14")),
+        pairs(&[("August", "2023-08")])
+    );
+    // "next to" is a place, not a time to come.
+    assert_eq!(
+        mentions(
+            "They met next to the checkpoint in August.",
+            Some("2024-02-14")
+        ),
+        pairs(&[("August", "2023-08")])
+    );
+}
+
+#[test]
+fn days_of_a_month_named_relative_to_the_report() {
+    let v = tag_dates(
+        "From 21 to 23 of last month, rangers of both sides met in Stung Treng.",
+        Some(d("2023-05-15")),
+    );
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].date, Some(d("2023-04-21")));
+    assert_eq!(
+        mentions(
+            "The fair runs 4-6 of next month in Pakse.",
+            Some("2023-05-15")
+        ),
+        pairs(&[("4-6 of next month", "2023-06-04")])
+    );
+}

@@ -271,7 +271,31 @@ impl Scanner<'_> {
                     | Keyword::Due => return true,
                     Keyword::To
                         if matches!(self.prev_kw(j), Some(Keyword::Is | Keyword::Are))
-                            || self.is_kw(j + 1, Keyword::Be) =>
+                            || self.is_kw(j + 1, Keyword::Be)
+                            || self.resolves_to_act(j) =>
+                    {
+                        return true
+                    }
+                    // "the next meeting of the commission in August": the
+                    // occasion named next is to come ("next month" is its own
+                    // expression; "the next day" counts from an occasion told).
+                    Keyword::Next
+                        if self.word_is(
+                            j + 1,
+                            &[
+                                "meeting",
+                                "meetings",
+                                "session",
+                                "round",
+                                "visit",
+                                "talks",
+                                "summit",
+                                "conference",
+                                "gathering",
+                                "review",
+                                "edition",
+                            ],
+                        ) =>
                     {
                         return true
                     }
@@ -281,6 +305,53 @@ impl Scanner<'_> {
             }
         }
         false
+    }
+
+    /// Whether the word at `i` is one of `words` (ASCII case-insensitive).
+    fn word_is(&self, i: usize, words: &[&str]) -> bool {
+        self.tok(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    /// "agreed to hold", "decided to convene", "plan to sign": the `to` at `j`
+    /// follows a resolve and leads a verb of holding an occasion, so what it
+    /// dates is to come.
+    fn resolves_to_act(&self, j: usize) -> bool {
+        const RESOLVE: [&str; 10] = [
+            "agreed", "agree", "agrees", "decided", "plan", "plans", "planning", "intend",
+            "intends", "aim",
+        ];
+        const ACT: [&str; 9] = [
+            "hold", "host", "meet", "convene", "organise", "organize", "visit", "sign", "conduct",
+        ];
+        j > 0 && self.word_is(j - 1, &RESOLVE) && self.word_is(j + 1, &ACT)
+    }
+
+    /// "21 to 23 of last month", "from 3-5 of this month": days of a month
+    /// named relative to the report; its first day, with the last.
+    fn days_of_relative_month(&self, i: usize) -> Option<Found> {
+        let (d1, j) = self.day(i)?;
+        let k = self.connector(j)?;
+        let (d2, k2) = self.day(k)?;
+        if d2 <= d1 || !self.is_kw(k2, Keyword::Of) || !self.is_kw(k2 + 2, Keyword::Month) {
+            return None;
+        }
+        let shift = match self.kw(k2 + 1)? {
+            Keyword::This => 0,
+            Keyword::Last => -1,
+            Keyword::Next => 1,
+            _ => return None,
+        };
+        Some(Found {
+            end_date: self.anchor.day_of_month(d2, shift),
+            ..found(
+                i,
+                k2 + 3,
+                self.anchor.day_of_month(d1, shift),
+                DateForm::Relative,
+            )
+        })
     }
 
     pub(super) fn match_at(&self, i: usize) -> Option<Found> {
@@ -293,6 +364,7 @@ impl Scanner<'_> {
                 self.numeric(i)
                     .or_else(|| self.numeric_short(i))
                     .or_else(|| self.absolute(i))
+                    .or_else(|| self.days_of_relative_month(i))
                     .or_else(|| self.ago(i))
                     .or_else(|| self.year_alone(i))
                     .or_else(|| self.year_range(i))
