@@ -2259,3 +2259,52 @@ fn the_two_governors_are_the_two_provinces_named_before() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_day_told_as_long_ago_or_as_an_origin_is_of_an_unknown_year() {
+    let a = article(
+        "2023-06-16",
+        "Police of Phouvong and Ta Veaeng patrolled the border from 12 to 14 June 2023. The patrols follow minutes that the police of Attapeu and Ratanakiri signed in Banlung on the 2nd of February some years ago.",
+    );
+    assert!(
+        dates(&a).contains(&Some("XXXX-02-02".to_string())),
+        "{:?}",
+        dates(&a)
+    );
+    let b = article(
+        "2022-09-01",
+        "Officials of Stung Treng and Champasak met in Pakse yesterday. Their friendship is traced to a first meeting of the two governors at the Dong Kralor crossing on 26 August, which both sides still celebrate.",
+    );
+    assert!(
+        dates(&b).contains(&Some("XXXX-08-26".to_string())),
+        "{:?}",
+        dates(&b)
+    );
+    // A day told with its year stays dated.
+    let c = article(
+        "2022-09-01",
+        "Officials of Stung Treng and Champasak first met at the Dong Kralor crossing on 26 August 2001.",
+    );
+    assert_eq!(dates(&c), [Some("2001-08-26".to_string())]);
+}
+
+#[test]
+fn a_joint_drill_or_exercise_with_words_between_is_an_operation() {
+    let a = article(
+        "2023-10-02",
+        "Attapeu and Stung Treng held a flood warning workshop in Sanamxay last week. A joint flood evacuation drill involving Sanamxay and Siem Pang is planned to be held in Siem Pang in March next year.",
+    );
+    let ev = events(&a);
+    assert!(
+        ev.iter()
+            .any(|e| e.0.as_deref() == Some("2024-03") && e.1 == "operation"),
+        "{ev:?}"
+    );
+    let b = article(
+        "2022-05-20",
+        "Rescue teams of Champasak and Stung Treng staged a joint river rescue exercise on the Mekong at Khong on 18 May 2022.",
+    );
+    let ev = events(&b);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].1, "operation", "{ev:?}");
+}
