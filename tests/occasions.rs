@@ -2308,3 +2308,53 @@ fn a_joint_drill_or_exercise_with_words_between_is_an_operation() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].1, "operation", "{ev:?}");
 }
+
+#[test]
+fn the_last_day_of_a_visit_is_the_day_its_stretch_ends() {
+    let a = article(
+        "2024-10-08",
+        "A Stung Treng delegation visited Champasak from the 3rd to the 5th of this month. On the 4th, the two governors held talks in Pakse. On the last day of the visit, the delegation handed over rice to Khong district for families hit by floods last month.",
+    );
+    let ev = events(&a);
+    assert!(
+        ev.iter()
+            .any(|e| e.0.as_deref() == Some("2024-10-05") && e.1 == "aid"),
+        "{ev:?}"
+    );
+    assert!(
+        !ev.iter().any(|e| e.0.as_deref() == Some("2024-09")),
+        "{ev:?}"
+    );
+    let b = article(
+        "2023-03-10",
+        "Attapeu officials visited Ratanakiri from 6 to 8 March 2023. On the final day of the trip, the two sides signed a memorandum on malaria control in Banlung.",
+    );
+    let ev = events(&b);
+    assert!(
+        ev.iter()
+            .any(|e| e.0.as_deref() == Some("2023-03-08") && e.1 == "agreement"),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_day_named_beside_a_counted_day_is_its_date() {
+    let a = article(
+        "2023-10-02",
+        "Attapeu and Stung Treng held a flood warning workshop in Sanamxay last week. On the final day of the workshop, Wednesday, two water level stations were handed over to Sanamxay district.",
+    );
+    assert!(
+        dates(&a).contains(&Some("2023-09-27".to_string())),
+        "{:?}",
+        dates(&a)
+    );
+    let b = article(
+        "2022-06-20",
+        "Ratanakiri and Attapeu officers held a three-day meeting in Banlung last week. On the second day, Wednesday, officers of both provinces carried out a joint patrol near Ta Veaeng.",
+    );
+    assert!(
+        dates(&b).contains(&Some("2022-06-15".to_string())),
+        "{:?}",
+        dates(&b)
+    );
+}

@@ -160,7 +160,9 @@ impl Builder<'_, '_> {
         let mut touched: Vec<usize> = Vec::new();
         for (n, o) in s.occasions.iter().enumerate() {
             let previous = self.previous_draft(&touched);
-            let previous = if o.from_first {
+            let previous = if o.from_last {
+                self.latest_stretch().or(previous)
+            } else if o.from_first {
                 self.first_of_current().or(previous)
             } else if let Some(n) = o.named {
                 self.latest_told(n, &touched).or(previous)
@@ -175,7 +177,10 @@ impl Builder<'_, '_> {
                     .day_anchor(previous)
                     .and_then(|p| {
                         let d = &self.drafts[p];
-                        if days > 0 && !o.from_first && !d.told_from_start {
+                        if o.from_last {
+                            // The last day of a stretch told without its end is unknown.
+                            d.end.or(d.date.filter(|_| d.kind != EventKind::Visit))
+                        } else if days > 0 && !o.from_first && !d.told_from_start {
                             d.end.or(d.date)
                         } else {
                             d.date
@@ -216,7 +221,10 @@ impl Builder<'_, '_> {
             let referred = s.anaphoric && s.two_sides && s.places.is_empty();
             // "On the second day of the visit, the governor paid a courtesy
             // call …": a numbered day of a stretch is the stretch's parties'.
-            if (own_occasion && (s.same_parties || o.from_first)) || s.framed || referred {
+            if (own_occasion && (s.same_parties || o.from_first || o.from_last))
+                || s.framed
+                || referred
+            {
                 if let Some(d) = self.drafts.last_mut() {
                     d.parties_of = previous;
                 }
@@ -274,6 +282,16 @@ impl Builder<'_, '_> {
             .copied()
             .filter(|d| self.drafts[*d].date.is_some())
             .min_by_key(|d| self.drafts[*d].date)
+    }
+
+    /// The latest occasion told as a stretch of days (a visit, or one told
+    /// with its last day) among the last few: what "on the last day of the
+    /// visit" counts from, though a day of it was told since.
+    fn latest_stretch(&self) -> Option<usize> {
+        (0..self.drafts.len()).rev().take(8).find(|&d| {
+            let draft = &self.drafts[d];
+            draft.date.is_some() && (draft.end.is_some() || draft.kind == EventKind::Visit)
+        })
     }
 
     /// The occasion a day-counted expression ("the following day", "two

@@ -100,6 +100,9 @@ pub(super) struct Occasion {
     /// Counted from the first day of the occasion told ("on the second day"),
     /// not from the last one.
     pub from_first: bool,
+    /// Counted from the last day of the occasion told ("on the last day of
+    /// the visit").
+    pub from_last: bool,
     /// Counted from an occasion the expression names ("two days after the
     /// meeting"), by its index in [`triggers::TOLD`], rather than from the
     /// one told just before.
@@ -126,6 +129,7 @@ struct When {
     explicit: bool,
     after_previous: Option<i64>,
     from_first: bool,
+    from_last: bool,
     named: Option<usize>,
     /// The last day of a stretch ("from 7 to 11 February").
     last_day: Option<PartialDate>,
@@ -174,6 +178,7 @@ pub(super) fn date_lead_by_headline(
         date: Some(date),
         after_previous: None,
         from_first: false,
+        from_last: false,
         named: None,
         end: None,
         at: (0, 0),
@@ -306,6 +311,7 @@ pub(super) fn read_sentences<'g>(
                         date: Some(date),
                         after_previous: None,
                         from_first: false,
+                        from_last: false,
                         named: None,
                         end: None,
                         at: (0, 0),
@@ -351,6 +357,7 @@ pub(super) fn read_sentences<'g>(
                     date: Some(date),
                     after_previous: None,
                     from_first: false,
+                    from_last: false,
                     named: None,
                     end: None,
                     at: (at, until),
@@ -500,6 +507,7 @@ fn occasion_times(
             explicit,
             after_previous: None,
             from_first: false,
+            from_last: false,
             named: None,
             last_day: m.end_date,
         });
@@ -519,21 +527,36 @@ fn occasion_times(
                 .filter(|&(a, _)| out.iter().any(|w| w.end <= a && w.date.is_some()))
                 .map(|(a, b)| (a, b, 0))
         })
-        .map(|(a, b, offset)| (a, b, offset, false))
-        .or_else(|| triggers::nth_day(lst).map(|(a, b, offset)| (a, b, offset, true)))
-        .or_else(|| triggers::after_previous(lst).map(|(a, b, offset)| (a, b, offset, false)));
+        .map(|(a, b, offset)| (a, b, offset, false, false))
+        .or_else(|| triggers::nth_day(lst).map(|(a, b, offset, last)| (a, b, offset, !last, last)))
+        .or_else(|| {
+            triggers::after_previous(lst).map(|(a, b, offset)| (a, b, offset, false, false))
+        });
     // "A joint field visit took place the following day, and two days after
     // the meeting the delegation handed over …": each counted from the
     // occasion told before, each its own.
-    let mut next = anchored.map(|(_, b, _, _)| b);
+    let mut next = anchored.map(|(_, b, _, _, _)| b);
     let further = std::iter::from_fn(|| {
         let from = next?;
         let (a, b, offset) = triggers::after_previous(lst.get(from..)?)?;
         next = Some(from + b);
-        Some((from + a, from + b, offset, false))
+        Some((from + a, from + b, offset, false, false))
     });
-    for (a, b, offset, from_first) in anchored.into_iter().chain(further).take(MAX_TIMES) {
-        if !out.iter().any(|w| w.start < b && a < w.end) {
+    for (a, b, offset, from_first, from_last) in anchored.into_iter().chain(further).take(MAX_TIMES)
+    {
+        // "On the final day of the workshop, Wednesday, …": the day named
+        // beside it is the date.
+        let named_beside = || {
+            out.iter().any(|w| {
+                w.start >= b
+                    && lst.get(b..w.start).is_some_and(|g| {
+                        // "… day of the workshop, Wednesday".
+                        let g = g.trim_matches([' ', ',']);
+                        g.is_empty() || (g.starts_with("of ") && g.split(' ').count() <= 3)
+                    })
+            })
+        };
+        if !out.iter().any(|w| w.start < b && a < w.end) && !named_beside() {
             let at = out.partition_point(|w| w.start < a);
             out.insert(
                 at,
@@ -544,6 +567,7 @@ fn occasion_times(
                     explicit: false,
                     after_previous: Some(offset),
                     from_first,
+                    from_last,
                     named: triggers::told_named(&lst[a..b]),
                     last_day: None,
                 },
@@ -604,6 +628,21 @@ fn day_span(a: Option<PartialDate>, b: Option<PartialDate>, between: &str) -> bo
         .and_then(|d| d.succ_opt())
         .map(PartialDate::from_naive);
     bare_and(between) && a.precision() == Precision::Day && next == Some(b)
+}
+
+/// "from the 3rd to the 5th (of this month)": two days of one month joined as
+/// the ends of a stretch.
+fn day_range(a: Option<PartialDate>, b: Option<PartialDate>, between: &str) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let t = between.trim();
+    let t = t.strip_suffix(" the").unwrap_or(t);
+    matches!(t, "to" | "until" | "till" | "through" | "-" | "–")
+        && a.precision() == Precision::Day
+        && b.precision() == Precision::Day
+        && (a.year(), a.month()) == (b.year(), b.month())
+        && a.day() < b.day()
 }
 
 /// Whether the weekday at `start` names a day of a weekly schedule: after
@@ -668,6 +707,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
         date: w.date,
         after_previous: w.after_previous,
         from_first: w.from_first,
+        from_last: w.from_last,
         named: w.named,
         end: w.last_day,
         at: (w.start, w.end),
@@ -717,6 +757,7 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
             (0..trigs.len())
                 .filter(free)
                 .filter(|_| opens_clause)
+                .filter(|&i| !is_setting(lst, &trigs[i]))
                 .find(|&i| trigs[i].start >= w.end && trigs[i].end <= until)
         };
         let own = premodified.or_else(before).or_else(after);
@@ -737,7 +778,10 @@ fn assign(lst: &str, kind: EventKind, whens: &[When]) -> Vec<Occasion> {
                     Some(prev.kind)
                 } else {
                     // "met on the 5th and 6th": one stretch of two days.
-                    if day_span(p.date, w.date, &lst[p.end..w.start]) && prev.end.is_none() {
+                    let between = &lst[p.end..w.start];
+                    if (day_span(p.date, w.date, between) || day_range(p.date, w.date, between))
+                        && prev.end.is_none()
+                    {
                         prev.end = w.date;
                     }
                     // A closer date of the same occasion ("earlier this month

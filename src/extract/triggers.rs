@@ -581,25 +581,27 @@ pub fn told_mask(s: &str) -> u16 {
 }
 
 /// A numbered day of the occasion told ("On the second day, the two sides
-/// signed the minutes"): its span and the days after that occasion's first.
-pub fn nth_day(s: &str) -> Option<(usize, usize, i64)> {
+/// signed the minutes"): its span and the days after that occasion's first;
+/// or its last day ("on the final day of the visit": `true`, no offset).
+pub fn nth_day(s: &str) -> Option<(usize, usize, i64, bool)> {
     debug_assert!(folded(s));
     static NTH: OnceLock<Regex> = OnceLock::new();
     if !s.contains(" day") {
         return None;
     }
     let nth = NTH.get_or_init(|| {
-        compile(r"(?-u:\b)on (?:its |the |their )(first|opening|second|third|fourth) day(?-u:\b)")
+        compile(r"(?-u:\b)on (?:its |the |their )(first|opening|second|third|fourth|last|final|closing) day(?-u:\b)")
     });
     let c = nth.captures(s)?;
-    let offset = match c.get(1)?.as_str() {
-        "first" | "opening" => 0,
-        "second" => 1,
-        "third" => 2,
-        _ => 3,
+    let (offset, last) = match c.get(1)?.as_str() {
+        "first" | "opening" => (0, false),
+        "second" => (1, false),
+        "third" => (2, false),
+        "fourth" => (3, false),
+        _ => (0, true),
     };
     let whole = c.get(0)?;
-    Some((whole.start(), whole.end(), offset))
+    Some((whole.start(), whole.end(), offset, last))
 }
 
 /// The number a small count word names ("a", "one" … "seven"; each pattern
