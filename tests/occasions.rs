@@ -2358,3 +2358,26 @@ fn a_day_named_beside_a_counted_day_is_its_date() {
         dates(&b)
     );
 }
+
+#[test]
+fn a_recalled_occasion_does_not_move_the_day_the_same_day_counts_from() {
+    let a = article(
+        "2023-12-05",
+        "The joint commission of Laos and Cambodia met in Phnom Penh on 4 December 2023. Both sides welcomed the signing of a tax accord between Laos and Cambodia in Vientiane on 10 October 2023. On the same day, the Lao minister paid a courtesy call on the Cambodian prime minister, and both sides pledged closer ties.",
+    );
+    let d = dates(&a);
+    assert_eq!(
+        d.iter()
+            .filter(|x| x.as_deref() == Some("2023-12-04"))
+            .count(),
+        2,
+        "{d:?}"
+    );
+    let b = article(
+        "2022-05-30",
+        "Officials of Stung Treng and Champasak met in Khong on 27 May 2022. They recalled the first memorandum between Stung Treng and Champasak, signed in Pakse on 9 February 2009. The following day, the two delegations of Stung Treng and Champasak toured the Khone falls together.",
+    );
+    let d = dates(&b);
+    assert!(d.contains(&Some("2022-05-28".to_string())), "{d:?}");
+    assert!(!d.contains(&Some("2009-02-10".to_string())), "{d:?}");
+}

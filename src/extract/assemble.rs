@@ -174,7 +174,7 @@ impl Builder<'_, '_> {
             // and the same day from its start.
             let date = match o.after_previous {
                 Some(days) => self
-                    .day_anchor(previous)
+                    .day_anchor(i, previous)
                     .and_then(|p| {
                         let d = &self.drafts[p];
                         if o.from_last {
@@ -299,16 +299,43 @@ impl Builder<'_, '_> {
     /// day, else the latest one that is: after "met on Monday … Last month,
     /// they inspected cattle …", the following day is Tuesday, not a day of
     /// last month.
-    fn day_anchor(&self, previous: Option<usize>) -> Option<usize> {
+    ///
+    /// A recalled occasion told in an earlier sentence (a flashback: dated
+    /// more than a week before the first occasion told to the day) does not
+    /// move the story's time: after "The commission met on 4 December. Both
+    /// sides welcomed the signing of an accord on 10 October.", "On the same
+    /// day" is 4 December.
+    fn day_anchor(&self, i: usize, previous: Option<usize>) -> Option<usize> {
         let to_the_day = |d: &usize| {
             self.drafts[*d]
                 .date
                 .is_some_and(|x| x.precision() == Precision::Day)
         };
-        if previous.is_none_or(|p| to_the_day(&p)) {
-            return previous;
+        let anchor = if previous.is_none_or(|p| to_the_day(&p)) {
+            previous
+        } else {
+            (0..self.drafts.len()).rev().find(to_the_day).or(previous)
+        };
+        let story = (0..self.drafts.len())
+            .find(to_the_day)
+            .and_then(|d| self.drafts[d].date);
+        let flashback = |d: &usize| {
+            let draft = &self.drafts[*d];
+            draft.anchor != i
+                && match (draft.date, story) {
+                    (Some(x), Some(s)) => days_between(x, s).is_some_and(|n| n > 7),
+                    _ => false,
+                }
+        };
+        match anchor {
+            // The search looks back a bounded way (linear on pathological input).
+            Some(a) if flashback(&a) => (0..self.drafts.len())
+                .rev()
+                .take(COREFERENCE_CANDIDATES)
+                .find(|d| to_the_day(d) && !flashback(d))
+                .or(anchor),
+            a => a,
         }
-        (0..self.drafts.len()).rev().find(to_the_day).or(previous)
     }
 
     /// The current event, when sentence `i` (dated `date`) tells of it again:
