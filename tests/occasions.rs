@@ -2381,3 +2381,81 @@ fn a_recalled_occasion_does_not_move_the_day_the_same_day_counts_from() {
     assert!(d.contains(&Some("2022-05-28".to_string())), "{d:?}");
     assert!(!d.contains(&Some("2009-02-10".to_string())), "{d:?}");
 }
+
+#[test]
+fn a_habit_told_in_a_when_clause_does_not_make_the_occasion_background() {
+    let a = article(
+        "2024-11-27",
+        "Police of Stung Treng and Champasak seized drugs at Trapeang Kriel on Monday. A police colonel said officers from Stung Treng and Champasak would meet in Pakse next month to plan further operations ahead of the festive season, when trafficking usually increases.",
+    );
+    assert!(
+        dates(&a).contains(&Some("2024-12".to_string())),
+        "{:?}",
+        dates(&a)
+    );
+    let b = article(
+        "2023-04-03",
+        "Rangers of Attapeu and Ratanakiri will patrol the border forest together in May, when poachers have often been active.",
+    );
+    assert_eq!(dates(&b), [Some("2023-05".to_string())]);
+}
+
+#[test]
+fn joint_testing_a_census_or_what_is_carried_out_jointly_is_an_operation() {
+    let a = article(
+        "2024-10-10",
+        "Malaria teams of Attapeu and Ratanakiri reviewed their work in Samakhixay last month. Teams from Attapeu and Ratanakiri will carry out joint mobile testing in border villages from 1 to 15 November.",
+    );
+    let ev = events(&a);
+    assert!(
+        ev.iter()
+            .any(|e| e.0.as_deref() == Some("2024-11-01") && e.1 == "operation"),
+        "{ev:?}"
+    );
+    let b = article(
+        "2024-02-20",
+        "A joint dolphin census by boats from Khong and Thala Barivat will be held next month.",
+    );
+    let ev = events(&b);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (ev[0].0.as_deref(), ev[0].1.as_str()),
+        (Some("2024-03"), "operation")
+    );
+}
+
+#[test]
+fn a_day_told_years_before_another_time_is_of_an_unknown_year() {
+    let a = article(
+        "2024-10-10",
+        "The network grew out of a meeting of Attapeu and Ratanakiri malaria chiefs held in Banlung on 15 November, several years before the pandemic.",
+    );
+    assert_eq!(dates(&a), [Some("XXXX-11-15".to_string())]);
+    let b = article(
+        "2021-05-01",
+        "Stung Treng and Champasak officials first signed minutes on fisheries in Khong on 2 March, a few years before the dam was built.",
+    );
+    assert_eq!(dates(&b), [Some("XXXX-03-02".to_string())]);
+}
+
+#[test]
+fn the_next_session_of_what_both_hold_is_an_occasion_of_both() {
+    let a = article(
+        "2023-08-23",
+        "The Lao-Cambodian joint commission met in Vientiane from 21 to 22 August. Cambodia will host the next session in Phnom Penh in 2025, the minutes said.",
+    );
+    let ev = events(&a);
+    assert!(
+        ev.contains(&(Some("2025".into()), "meeting".into(), vec!["KH-12".into()])),
+        "{ev:?}"
+    );
+    let b = article(
+        "2024-07-22",
+        "Teams from Preah Vihear and Champasak played a friendship tournament in Tbeng Meanchey on Saturday. Champasak will host next year's edition in Pakse in July 2025.",
+    );
+    let ev = events(&b);
+    assert!(
+        ev.iter().any(|e| e.0.as_deref() == Some("2025-07")),
+        "{ev:?}"
+    );
+}

@@ -934,7 +934,7 @@ fn main_clause(lst: &str) -> &str {
     // The earliest relative opener: "who"/"whose" anywhere, "where"/"which"
     // after a comma, a restrictive "that had been" ("the market that had been
     // shut since …"). Each is one substring search, not a test at every space.
-    const OPENERS: [(&str, usize); 7] = [
+    const OPENERS: [(&str, usize); 8] = [
         (" who ", 0),
         (" whose ", 0),
         (" that had been ", 0),
@@ -942,6 +942,9 @@ fn main_clause(lst: &str) -> &str {
         (" that have been ", 0),
         (", where ", 1),
         (", which ", 1),
+        // "… next month to plan operations ahead of the festive season, when
+        // trafficking usually increases": the season's habit, not the meeting's.
+        (", when ", 1),
     ];
     let at = OPENERS
         .iter()

@@ -49,7 +49,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Operation,
-        r"joint (?:[\w-]+ ){0,2}?(?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search)|joint (?:[\w-]+ )?(?:teams?|task force)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
+        r"joint (?:[\w-]+ ){0,2}?(?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search|census|testing|monitoring)|carr(?:y|ies|ied|ying) out (?:a |an |the )?joint|joint (?:[\w-]+ )?(?:teams?|task force)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
     ),
     (
         EventKind::Proposal,
@@ -207,10 +207,11 @@ cue!(
 );
 
 // Both sides named together without naming either: "the two ministries
-// signed", "both countries agreed", "with his counterpart".
+// signed", "both countries agreed", "with his counterpart"; or the next
+// session of what both hold ("will host the next session in 2025").
 cue!(
     both_sides,
-    r"(?-u:\b)(?:(?:the two|both) (?:sides|countries|nations|governments|ministries|ministers|leaders|parties|delegations|prime ministers|premiers|neighbours|neighbors|armies|forces)|counterparts?)(?-u:\b)"
+    r"(?-u:\b)(?:(?:the two|both) (?:sides|countries|nations|governments|ministries|ministers|leaders|parties|delegations|prime ministers|premiers|neighbours|neighbors|armies|forces)|counterparts?|the next (?:session|meeting|round|edition) of the (?:joint|bilateral)|(?:the next|next year's) (?:session|round|edition))(?-u:\b)"
 );
 
 // People already named, referred back to: "Two days later, they signed …",
@@ -249,7 +250,7 @@ cue!(
 // ago without its year ("signed on the 2nd of February some years ago").
 cue!(
     origin,
-    r"(?-u:\b)(?:(?:was|were) first (?:held|staged|organi[sz]ed|launched|signed|opened|played)|first (?:agreed|met|signed)|dates? back to|(?:is |are )?traced (?:back )?to|(?:some|many|several|a few) years (?:ago|back|earlier)|(?:the|a|its|their) (?:very )?first (?:[\w-]+ ){0,3}?(?:meeting|race|fair|festival|session|exchange|edition|match|tournament)(?: [\w-]+){0,4}? (?:was |were )?(?:held|staged|organi[sz]ed|took place))(?-u:\b)"
+    r"(?-u:\b)(?:(?:was|were) first (?:held|staged|organi[sz]ed|launched|signed|opened|played)|first (?:agreed|met|signed)|dates? back to|(?:is |are )?traced (?:back )?to|(?:some|many|several|a few) years (?:ago|back|earlier|before)|(?:the|a|its|their) (?:very )?first (?:[\w-]+ ){0,3}?(?:meeting|race|fair|festival|session|exchange|edition|match|tournament)(?: [\w-]+){0,4}? (?:was |were )?(?:held|staged|organi[sz]ed|took place))(?-u:\b)"
 );
 
 // An occasion named by its noun and a participle with its own place or
