@@ -2459,3 +2459,25 @@ fn the_next_session_of_what_both_hold_is_an_occasion_of_both() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_province_named_as_a_neighbour_is_not_one_of_the_two_provinces() {
+    let a = article(
+        "2023-11-20",
+        "Cambodia's Ratanakiri province and Vietnam's Gia Lai province held their annual review in Banlung last Friday. Ratanakiri, which also borders Laos' Attapeu province to the north, is a gateway to Vietnam. The two provinces agreed to hold their next review in Pleiku next year.",
+    );
+    let ev = events(&a);
+    assert!(
+        ev.iter().all(|e| !e.2.contains(&"LA-AT".to_string())),
+        "{ev:?}"
+    );
+    let b = article(
+        "2023-10-21",
+        "Officials of Stung Treng and Vietnam's Kon Tum province met in Stung Treng town on Wednesday. The governor noted that Stung Treng, which also shares a border with Champasak province of Laos, must keep its roads safe. Both provinces agreed to meet again in 2024.",
+    );
+    let ev = events(&b);
+    assert!(
+        ev.iter().all(|e| !e.2.contains(&"LA-CH".to_string())),
+        "{ev:?}"
+    );
+}

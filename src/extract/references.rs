@@ -159,7 +159,21 @@ pub(super) fn pair_mentions<'g>(lower: &str, places: &[PlaceMatch<'g>]) -> Vec<P
                 .province
                 .as_ref()
                 .is_some_and(|id| matches!(id.as_str(), "LA-VT" | "KH-12"));
-            if let Some(province) = province_place(p.place).filter(|_| !capital) {
+            // Named as a neighbour ("Ratanakiri, which also borders Laos'
+            // Attapeu province"), not as one of the parties.
+            let from = floor_char(lower, p.start.saturating_sub(40));
+            let neighbour = lower.get(from..p.start).is_some_and(|before| {
+                [
+                    "borders ",
+                    "border with ",
+                    "bordered by ",
+                    "adjoins ",
+                    "adjacent to ",
+                ]
+                .iter()
+                .any(|cue| before.contains(cue))
+            });
+            if let Some(province) = province_place(p.place).filter(|_| !capital && !neighbour) {
                 match province.province.as_ref() {
                     Some(id) if id.is_lao() => lao = Some(province),
                     Some(_) => khmer = Some(province),
