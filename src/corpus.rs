@@ -370,8 +370,9 @@ impl Corpus {
         self.generation += 1;
     }
 
-    /// Chronological (then article path, evidence position), with the events whose year is unknown and then the
-    /// undated ones grouped at the end (they have no place on the time axis).
+    /// Chronological (then article path, evidence position), with the events whose
+    /// year is unknown and then the undated ones grouped at the end (they have no
+    /// place on the time axis).
     fn sort_key(&self, key: EventKey) -> (u8, Option<PartialDate>, &str, usize) {
         match self.event(key) {
             Some(e) => (

@@ -69,11 +69,6 @@ fn direction(by: SortBy, descending: bool) -> &'static str {
 }
 
 impl EventList {
-    /// The sort in force: its column and whether descending.
-    pub fn sort(&self) -> (SortBy, bool) {
-        (self.sort, self.descending)
-    }
-
     /// The filtered events in display order.
     fn refresh_order(&mut self, vc: &ViewCtx<'_>) {
         let key = (

@@ -882,19 +882,14 @@ pub(super) fn occasion_places<'a, 'g>(
             (start..end).contains(&at)
         })
         .collect();
-    let side = |lao_side: bool| {
-        own.iter().any(|p| {
-            p.place.kind != crate::gazetteer::PlaceKind::River
-                && p.place.province.as_ref().is_some_and(|id| {
-                    if lao_side {
-                        id.is_lao()
-                    } else {
-                        id.is_cambodian()
-                    }
-                })
-        })
-    };
-    let (lao, khmer) = (side(true), side(false));
+    let linked: Vec<ProvinceId> = own
+        .iter()
+        .filter_map(|p| super::linked_province(p))
+        .collect();
+    let (lao, khmer) = (
+        linked.iter().any(ProvinceId::is_lao),
+        linked.iter().any(ProvinceId::is_cambodian),
+    );
     // A joint occasion placed on one side ("a joint field visit to villages in
     // Phouvong district the following day") has both sides' parties.
     let joint = lst.get(start..end).is_some_and(|c| c.contains("joint"));
