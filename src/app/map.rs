@@ -1,5 +1,5 @@
 //! The province map widget: cached province meshes transformed per frame, outlines, borders,
-//! choropleth, labels, cross-border arcs, pan/zoom, hover, click and keyboard selection.
+//! choropleth, rivers, labels (provinces, capitals, countries, rivers), cross-border arcs, pan/zoom, hover, click and keyboard selection.
 //!
 //! Geometry comes from [`crate::geo::geography`] (parsed and triangulated once). The meshes are
 //! projected once into map units (equirectangular scaled by cos of the mean latitude) and only
@@ -14,7 +14,7 @@ use egui::{
     Stroke, Ui, Vec2,
 };
 
-use crate::geo::{geography, Bounds, Projection, Region};
+use crate::geo::{geography, Bounds, Place, PlaceKind, Projection, Region, River};
 
 /// What the map shows this frame (computed by the app from the corpus and the selection).
 #[derive(Debug, Default, Clone)]
@@ -191,6 +191,10 @@ struct Cache {
     lakes: Vec<CachedRegion>,
     /// Borders: (is Laos–Cambodia, polylines in projected units, y flipped).
     borders: Vec<(bool, Vec<Vec<Pos2>>)>,
+    /// Rivers (main river first) as polylines in projected units (y flipped).
+    rivers: Vec<(&'static River, Vec<Vec<Pos2>>)>,
+    /// Capitals and country-name points, projected (y flipped).
+    places: Vec<(&'static Place, Vec<Pos2>)>,
     /// Indices into `regions` of the provinces in label priority order.
     label_order: Vec<usize>,
     border_bounds: Bounds,
@@ -249,6 +253,13 @@ fn cache() -> &'static Cache {
                 )
             })
             .collect();
+        let line = |l: &Vec<[f64; 2]>| l.iter().map(|q| p(*q)).collect::<Vec<Pos2>>();
+        let rivers = g
+            .rivers
+            .iter()
+            .map(|r| (r, r.lines.iter().map(line).collect()))
+            .collect();
+        let places = g.places.iter().map(|pl| (pl, line(&pl.points))).collect();
         let mut label_order: Vec<usize> = (0..regions.len())
             .filter(|&i| regions[i].region.is_province())
             .collect();
@@ -266,6 +277,8 @@ fn cache() -> &'static Cache {
             regions,
             lakes,
             borders,
+            rivers,
+            places,
             label_order,
             border_bounds: g.bounds_of(BORDER_PROVINCES),
         }
@@ -288,6 +301,9 @@ struct Palette {
     highlight: Color32,
     arc: Color32,
     arc_hover: Color32,
+    river: Color32,
+    /// Country names: quieter than province names.
+    country_text: Color32,
 }
 
 impl Palette {
@@ -311,6 +327,8 @@ impl Palette {
                 // (orange is "visit").
                 arc: Color32::from_rgba_unmultiplied(225, 225, 205, 170),
                 arc_hover: Color32::from_rgb(255, 255, 235),
+                river: Color32::from_rgb(95, 155, 210),
+                country_text: Color32::from_rgba_unmultiplied(215, 215, 215, 150),
             }
         } else {
             Palette {
@@ -328,6 +346,8 @@ impl Palette {
                 highlight: sel,
                 arc: Color32::from_rgba_unmultiplied(55, 60, 80, 170),
                 arc_hover: Color32::from_rgb(10, 10, 30),
+                river: Color32::from_rgb(85, 145, 200),
+                country_text: Color32::from_rgba_unmultiplied(60, 60, 60, 150),
             }
         }
     }
@@ -574,6 +594,7 @@ impl MapView {
             hovered_region,
         };
         layers.regions(&classes);
+        layers.rivers();
         layers.outlines();
         layers.arcs(&arcs, hovered_arc);
         // Labels never sit under the legend, the scale bar or the zoom buttons.
@@ -771,6 +792,7 @@ impl MapView {
             painter.rect_filled(r, CornerRadius::same(3), pal.halo);
             painter.galley(r.min + Vec2::splat(2.0), galley, pal.text);
         }
+        place_labels(painter, t, pal, &mut placed);
     }
 
     /// Top left: how many links are drawn, and the choice of how many.
@@ -852,6 +874,121 @@ fn hover<'a>(
 /// The provinces in the order their names are placed: the selected one,
 /// the selected event's, the border provinces, then by events shown, the
 /// larger first among equals (`by_area` is the border-then-area order).
+/// After the provinces' names, where room is left: the national capitals (a
+/// ringed dot and the name beside it), the country names (spaced capitals,
+/// quiet, at the first of their candidate points that is free) and the rivers'
+/// names (italic, beside the middle of the river's longest stretch in view).
+/// `placed` holds what is already drawn; nothing overlaps it.
+fn place_labels(
+    painter: &egui::Painter,
+    t: &ScreenTransform,
+    pal: &Palette,
+    placed: &mut Vec<Rect>,
+) {
+    let rect = t.rect.shrink(4.0);
+    let xf = t.mesh_transform();
+    let free =
+        |r: Rect, placed: &[Rect]| rect.contains_rect(r) && !placed.iter().any(|p| p.intersects(r));
+    let places = &cache().places;
+    for (place, points) in places.iter().filter(|(p, _)| p.kind == PlaceKind::Capital) {
+        let Some(&at) = points.first() else { continue };
+        let dot = xf * at;
+        let galley =
+            painter.layout_no_wrap(place.name.clone(), FontId::proportional(11.0), pal.text);
+        let text = Rect::from_min_size(dot + Vec2::new(7.0, -galley.size().y / 2.0), galley.size())
+            .expand(1.0);
+        let r = text.union(Rect::from_center_size(dot, Vec2::splat(10.0)));
+        if !free(r, placed) {
+            continue;
+        }
+        placed.push(r);
+        painter.rect_filled(text, CornerRadius::same(2), pal.halo);
+        painter.circle(dot, 4.0, pal.halo, Stroke::new(1.2, pal.text));
+        painter.circle_filled(dot, 1.8, pal.text);
+        painter.galley(text.min + Vec2::splat(1.0), galley, pal.text);
+    }
+    for (place, points) in places.iter().filter(|(p, _)| p.kind == PlaceKind::Country) {
+        let mut job = egui::text::LayoutJob::default();
+        job.append(
+            &place.name,
+            0.0,
+            egui::TextFormat {
+                font_id: FontId::proportional(15.0),
+                color: pal.country_text,
+                extra_letter_spacing: 3.0,
+                ..Default::default()
+            },
+        );
+        let galley = painter.layout_job(job);
+        let spot = points
+            .iter()
+            .map(|p| Rect::from_center_size(xf * *p, galley.size()))
+            .find(|r| free(*r, placed));
+        if let Some(r) = spot {
+            placed.push(r);
+            painter.galley(r.min, galley, pal.country_text);
+        }
+    }
+    for (river, lines) in &cache().rivers {
+        // The longest stretch in view, and the point halfway along it.
+        let visible: Vec<Vec<Pos2>> = lines
+            .iter()
+            .flat_map(|l| {
+                l.iter()
+                    .map(|p| xf * *p)
+                    .collect::<Vec<_>>()
+                    .split(|p| !rect.contains(*p))
+                    .map(<[Pos2]>::to_vec)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let length = |l: &[Pos2]| l.windows(2).map(|w| w[0].distance(w[1])).sum::<f32>();
+        let Some(best) = visible
+            .iter()
+            .max_by(|a, b| length(a).total_cmp(&length(b)))
+        else {
+            continue;
+        };
+        let mut job = egui::text::LayoutJob::default();
+        job.append(
+            &river.name,
+            0.0,
+            egui::TextFormat {
+                font_id: FontId::proportional(11.0),
+                color: pal.river,
+                italics: true,
+                ..Default::default()
+            },
+        );
+        let galley = painter.layout_job(job);
+        if length(best) < galley.size().x * 3.0 {
+            continue;
+        }
+        let mut walked = 0.0;
+        let half = length(best) / 2.0;
+        let Some(mid) = best.windows(2).find_map(|w| {
+            walked += w[0].distance(w[1]);
+            (walked >= half).then_some(w[1])
+        }) else {
+            continue;
+        };
+        // Beside the river, on whichever side is free.
+        let size = galley.size();
+        let spot = [
+            Vec2::new(6.0, -size.y / 2.0),
+            Vec2::new(-6.0 - size.x, -size.y / 2.0),
+        ]
+        .into_iter()
+        .map(|d| Rect::from_min_size(mid + d, size))
+        .find(|r| free(*r, placed));
+        if let Some(r) = spot {
+            placed.push(r);
+            painter.rect_filled(r.expand(1.0), CornerRadius::same(2), pal.halo);
+            painter.galley(r.min, galley, pal.river);
+        }
+    }
+}
+
 fn label_priority(
     regions: &[CachedRegion],
     by_area: &[usize],
@@ -945,6 +1082,24 @@ impl Layers<'_> {
             add_mesh(&mut mesh, &c.mesh, xf, pal.water);
         }
         self.painter.add(Shape::mesh(mesh));
+    }
+
+    /// Rivers over the land and under the borders (the Mekong is one for long
+    /// stretches): the main river wider than its tributaries.
+    fn rivers(&self) {
+        let xf = self.t.mesh_transform();
+        for (river, lines) in &cache().rivers {
+            let width = match river.rank {
+                0 | 1 => 2.0,
+                2 => 1.4,
+                _ => 1.0,
+            };
+            let stroke = Stroke::new(width, self.pal.river);
+            for l in lines {
+                self.painter
+                    .add(Shape::line(l.iter().map(|p| xf * *p).collect(), stroke));
+            }
+        }
     }
 
     /// Outlines (context land quiet, provinces 1 px), national borders (the

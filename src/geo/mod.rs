@@ -2,13 +2,16 @@
 //!
 //! The outlines come from `assets/geo/provinces.geojson` (Natural Earth 10m, public domain,
 //! rebuilt by `assets/geo/generate.py`; see `assets/geo/README.md`). The file is embedded in
-//! the binary, parsed and triangulated once ([`geography`]).
+//! the binary, parsed and triangulated once ([`geography`]). Rivers, national capitals and
+//! where the country names go come from `assets/geo/context.geojson` (`assets/geo/context.py`).
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 /// The embedded GeoJSON.
 pub const PROVINCES_GEOJSON: &str = include_str!("../../assets/geo/provinces.geojson");
+/// The embedded rivers, capitals and country-name points.
+pub const CONTEXT_GEOJSON: &str = include_str!("../../assets/geo/context.geojson");
 
 /// Mean Earth radius of the authalic sphere, km (equal-area computations).
 const AUTHALIC_RADIUS_KM: f64 = 6371.0072;
@@ -122,6 +125,36 @@ impl Border {
     }
 }
 
+/// A river drawn for orientation (the Mekong, the Sekong...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct River {
+    pub name: String,
+    /// 1 for the main river (drawn wider, labelled first), larger for tributaries.
+    pub rank: u8,
+    /// Polylines (lon, lat).
+    pub lines: Vec<Vec<[f64; 2]>>,
+}
+
+/// What a named point on the map is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A national capital (one point).
+    Capital,
+    /// Where a country's name is drawn: candidate points in order of preference.
+    Country,
+}
+
+/// A named point (or points) on the map that is not a province.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub name: String,
+    /// ISO 3166-1.
+    pub country: String,
+    pub kind: PlaceKind,
+    /// (lon, lat); a capital has one, a country name its candidate positions.
+    pub points: Vec<[f64; 2]>,
+}
+
 /// An axis-aligned box in (lon, lat).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds {
@@ -190,6 +223,10 @@ pub struct Geography {
     /// Large lakes (Tonle Sap...), drawn as water over the provinces sharing them; not part
     /// of `regions` (they do not take part in hit testing).
     pub lakes: Vec<Region>,
+    /// Rivers, main river first.
+    pub rivers: Vec<River>,
+    /// National capitals and country-name points.
+    pub places: Vec<Place>,
     /// Bounds of all regions.
     pub bounds: Bounds,
 }
@@ -200,12 +237,19 @@ pub struct Geography {
 /// reported on stderr and the map is empty rather than the app crashing.
 pub fn geography() -> &'static Geography {
     static G: std::sync::OnceLock<Geography> = std::sync::OnceLock::new();
-    G.get_or_init(|| match Geography::from_geojson(PROVINCES_GEOJSON) {
-        Ok(g) => g,
-        Err(e) => {
-            eprintln!("border-atlas: {e}");
-            Geography::default()
-        }
+    G.get_or_init(|| {
+        let parse = |what: &str, text: &str| {
+            Geography::from_geojson(text).unwrap_or_else(|e| {
+                eprintln!("border-atlas: {what}: {e}");
+                Geography::default()
+            })
+        };
+        let mut g = parse("province outlines", PROVINCES_GEOJSON);
+        let context = parse("rivers and places", CONTEXT_GEOJSON);
+        g.rivers = context.rivers;
+        g.places = context.places;
+        g.rivers.sort_by_key(|r| r.rank);
+        g
     })
 }
 
@@ -253,7 +297,9 @@ impl Geography {
 
     /// Parse a GeoJSON FeatureCollection as written by `assets/geo/generate.py`:
     /// (Multi)Polygon features with `id`, `name`, `country` (and optional `covers`, `notes`),
-    /// and (Multi)LineString features with `kind: "border"` and `countries`.
+    /// (Multi)LineString features with `kind: "border"` and `countries` or `kind: "river"`,
+    /// `name` and `rank`, and (Multi)Point features with `kind` `"capital"` or `"country"`,
+    /// `name` and `country` (as written by `assets/geo/context.py`).
     pub fn from_geojson(text: &str) -> Result<Geography, GeoError> {
         let doc: serde_json::Value = serde_json::from_str(text)?;
         let features = doc
@@ -308,6 +354,32 @@ impl Geography {
                         g.bounds = g.bounds.union(&region.bounds);
                         g.regions.push(region);
                     }
+                }
+                "LineString" | "MultiLineString" if prop("kind").as_deref() == Some("river") => {
+                    let lines = one_or_many(coords, gtype == "MultiLineString", parse_line)
+                        .ok_or_else(|| err("bad line"))?;
+                    let rank = props.get("rank").and_then(|r| r.as_u64()).unwrap_or(9);
+                    g.rivers.push(River {
+                        name: prop("name").unwrap_or_else(|| id.clone()),
+                        rank: u8::try_from(rank).unwrap_or(u8::MAX),
+                        lines,
+                    });
+                }
+                "Point" | "MultiPoint" => {
+                    let kind = match prop("kind").as_deref() {
+                        Some("capital") => PlaceKind::Capital,
+                        Some("country") => PlaceKind::Country,
+                        _ => return Err(err("a point needs kind \"capital\" or \"country\"")),
+                    };
+                    let points = one_or_many(coords, gtype == "MultiPoint", parse_point)
+                        .filter(|p| !p.is_empty())
+                        .ok_or_else(|| err("bad point"))?;
+                    g.places.push(Place {
+                        name: prop("name").unwrap_or_else(|| id.clone()),
+                        country: prop("country").unwrap_or_default(),
+                        kind,
+                        points,
+                    });
                 }
                 "LineString" | "MultiLineString" => {
                     let [a, b] = <[String; 2]>::try_from(strings("countries"))
@@ -392,13 +464,12 @@ impl Region {
 }
 
 fn parse_line(v: &serde_json::Value) -> Option<Vec<[f64; 2]>> {
-    v.as_array()?
-        .iter()
-        .map(|p| {
-            let a = p.as_array()?;
-            Some([a.first()?.as_f64()?, a.get(1)?.as_f64()?])
-        })
-        .collect()
+    v.as_array()?.iter().map(parse_point).collect()
+}
+
+fn parse_point(p: &serde_json::Value) -> Option<[f64; 2]> {
+    let a = p.as_array()?;
+    Some([a.first()?.as_f64()?, a.get(1)?.as_f64()?])
 }
 
 /// The geometries of a `Multi*` coordinate array, or the one geometry of a single one.
@@ -714,6 +785,50 @@ mod tests {
         assert!(Geography::from_geojson("{\"features\": [{}]}").is_err());
         let g = Geography::from_geojson("{\"features\": []}").unwrap();
         assert!(g.regions.is_empty());
+    }
+
+    #[test]
+    fn the_mekong_sekong_and_srepok_are_drawn_with_the_capitals_and_country_names() {
+        let g = geography();
+        let river = |n: &str| g.rivers.iter().find(|r| r.name == n);
+        let mekong = river("Mekong").expect("the Mekong");
+        assert_eq!(g.rivers.first().map(|r| r.name.as_str()), Some("Mekong"));
+        // The Mekong crosses Champasak and Stung Treng; the Sekong runs through
+        // Attapeu into Stung Treng.
+        let crosses = |r: &River, id: &str| {
+            let p = g.region(id).expect("province");
+            r.lines.iter().flatten().any(|q| p.contains(q[0], q[1]))
+        };
+        assert!(crosses(mekong, "LA-CH") && crosses(mekong, "KH-19"));
+        let sekong = river("Sekong").expect("the Sekong");
+        assert!(crosses(sekong, "LA-AT") && crosses(sekong, "KH-19"));
+        assert!(crosses(river("Srepok").expect("the Srepok"), "KH-16"));
+        let place = |n: &str| g.places.iter().find(|p| p.name == n);
+        let vientiane = place("Vientiane").expect("Vientiane");
+        assert_eq!(vientiane.kind, PlaceKind::Capital);
+        let [lon, lat] = vientiane.points[0];
+        assert_eq!(
+            g.province_at(lon, lat).map(|r| r.id.as_str()),
+            Some("LA-VT")
+        );
+        let [lon, lat] = place("Phnom Penh").expect("Phnom Penh").points[0];
+        assert_eq!(
+            g.province_at(lon, lat).map(|r| r.id.as_str()),
+            Some("KH-12")
+        );
+        // Every candidate point of a country's name lies in that country.
+        for c in g.places.iter().filter(|p| p.kind == PlaceKind::Country) {
+            for q in &c.points {
+                let at = g.region_at(q[0], q[1]).map(|r| r.country.as_str());
+                assert_eq!(at, Some(c.country.as_str()), "{} at {q:?}", c.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_point_of_unknown_kind_is_an_error() {
+        let doc = r#"{"features": [{"properties": {"id": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}"#;
+        assert!(Geography::from_geojson(doc).is_err());
     }
 
     #[test]
