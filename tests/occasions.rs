@@ -2481,3 +2481,36 @@ fn a_province_named_as_a_neighbour_is_not_one_of_the_two_provinces() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn here_after_an_agency_dateline_is_the_datelines_city() {
+    let a = article(
+        "2023-02-10",
+        "PHNOM PENH, Feb. 9 (Xinhua) -- The foreign ministers of Cambodia and Laos held talks here on Thursday on border demarcation.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2023-02-09".to_string()),
+            "meeting".to_string(),
+            vec!["KH-12".to_string()]
+        )]
+    );
+    let b = article(
+        "2022-06-07",
+        "VIENTIANE, June 6 (Xinhua) -- Laos and Cambodia signed an agreement on electricity trade here on Monday.",
+    );
+    assert_eq!(events(&b)[0].2, ["LA-VT"]);
+    // The dateline's city stays out when the occasion is placed elsewhere, or
+    // when "here" only tells where something was said.
+    let c = article(
+        "2023-02-10",
+        "PHNOM PENH, Feb. 9 (Xinhua) -- The governors of Stung Treng and Champasak met in Pakse on Thursday, an official said here on Friday.",
+    );
+    assert_eq!(events(&c)[0].2, ["KH-19", "LA-CH"]);
+    let d = article(
+        "2022-06-07",
+        "VIENTIANE, June 6 (Xinhua) -- Lao and Cambodian border police held a joint patrol along the Attapeu-Ratanakiri border last week.",
+    );
+    assert_eq!(events(&d)[0].2, ["KH-16", "LA-AT"]);
+}

@@ -230,11 +230,15 @@ pub(super) fn read_sentences<'g>(
             .then(|| triggers::border_listing(lst))
             .flatten()
             .map(|a| s.start + a);
+        // "held talks here on Tuesday": the dateline's place is where it happened.
+        let here = agency_dateline > 0 && says_here(&lst[agency_dateline..]);
+        let in_dateline = |p: &PlaceMatch<'_>| p.start - s.start < agency_dateline;
         let places: Vec<PlaceMatch<'g>> = all_places[pi..pj]
             .iter()
-            .filter(|p| p.start - s.start >= agency_dateline)
+            .filter(|p| here || !in_dateline(p))
             .filter(|p| !described.is_some_and(|(a, b)| a <= p.start && p.end <= b))
-            .filter(|p| !is_metonym(lower, p) && !is_residence(lower, p) && !is_way_home(lower, p))
+            .filter(|p| (here && in_dateline(p)) || !is_metonym(lower, p))
+            .filter(|p| !is_residence(lower, p) && !is_way_home(lower, p))
             .filter(|p| !is_river_by_article(lower, p))
             .filter(|p| listing.is_none_or(|a| p.start < a))
             .copied()
@@ -285,8 +289,11 @@ pub(super) fn read_sentences<'g>(
                 whens.retain(|w| !(from <= w.start && w.end <= to));
             }
         }
+        // A short line that is a dateline and little else; a short story told
+        // after the dateline ("VIENTIANE, June 6 (Xinhua) -- Laos and Cambodia
+        // signed …") is a sentence like any other.
         let dateline = st.len() < 120
-            && (agency_dateline > 0
+            && ((agency_dateline > 0 && (kind.is_none() || st.len() - agency_dateline < 40))
                 || (!st.ends_with('.') && !all_dates[di..dj].is_empty() && kind.is_none()));
         // "The ceremony came a day after they signed an MoU": a signing, not
         // the ceremony told again.
@@ -1244,6 +1251,27 @@ fn agency_dateline_end(s: &str) -> usize {
     } else {
         0
     }
+}
+
+/// Whether the story after a dateline places its occasion with the deictic
+/// "here" ("held talks here on Tuesday", "signed here today", "met here."),
+/// which points at the dateline's city. Not a report ("said here", "told
+/// reporters here"), nor "here is", "here and there".
+fn says_here(story: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?-u:\b)here(?: on | today| yesterday| this | last |[,.;]|$)")
+            .expect("static regex")
+    });
+    re.find_iter(story).any(|m| {
+        let before = story[..m.start()].trim_end();
+        !(before.ends_with("said")
+            || before.ends_with("says")
+            || before.ends_with("reporters")
+            || before.ends_with("press")
+            || before.ends_with("announced")
+            || before.ends_with("told"))
+    })
 }
 
 /// The first dash that separates a dateline from the story: a run of '-',

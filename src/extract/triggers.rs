@@ -69,7 +69,7 @@ const LEXICON: &[(EventKind, &str)] = &[
 /// ("signed the minutes of the meeting" is a signing), and "visiting" as
 /// the word for the visitors ("a banquet for the visiting delegation",
 /// "talks with visiting Lao ministers": the banquet, the talks).
-const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference)|(?:road|route|highway|river|railway|line)(?: no\.)? ?\d* meets|(?:which|that) meets|(?:the|a|an|for|from|by|with|to|of|and|our|their|his|her) visiting)(?-u:\b)";
+const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference)|(?:road|route|highway|river|railway|line)(?: no\.)? ?\d* meets|(?:which|that) meets|where (?:[\w'-]+ ){1,6}?(?:meets|borders meet)|(?:the|a|an|for|from|by|with|to|of|and|our|their|his|her) visiting)(?-u:\b)";
 
 fn false_friends() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -217,7 +217,7 @@ cue!(
 // bordered by", "adjoins"), which names provinces that take no part.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:both )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
@@ -1259,6 +1259,13 @@ mod tests {
         assert!(!background(
             "police patrolled the borders of the two provinces."
         ));
+        // A province bordering two countries at once is geography too.
+        assert!(background(
+            "ratanakiri borders both vietnam and laos' attapeu province."
+        ));
+        assert!(background(
+            "the district borders both thailand and cambodia's preah vihear."
+        ));
         assert!(is_quote("“We agree,” he said."));
         assert!(background(
             "both provinces are members of the development triangle area."
@@ -1295,6 +1302,21 @@ mod tests {
         assert_eq!(
             classify("preah vihear, which meets both provinces at the emerald triangle."),
             None
+        );
+        // "Where one place meets another" tells where a border runs.
+        assert_eq!(
+            classify(
+                "the stretch of the river where cambodia's stung treng meets laos' champasak."
+            ),
+            None
+        );
+        assert_eq!(
+            classify("dolphins gather at the point where the three borders meet near attapeu."),
+            None
+        );
+        assert_eq!(
+            classify("officials from both provinces meet where the road crosses the border."),
+            Some(EventKind::Meeting)
         );
     }
 
