@@ -2514,3 +2514,53 @@ fn here_after_an_agency_dateline_is_the_datelines_city() {
     );
     assert_eq!(events(&d)[0].2, ["KH-16", "LA-AT"]);
 }
+
+#[test]
+fn two_days_of_one_month_paired_respectively_are_two_occasions() {
+    let a = article(
+        "2021-05-20",
+        "The talks and a joint inspection of the new market were held in Pakse and at the checkpoint on 4 and 5 May respectively, officials from Champasak and Stung Treng said.",
+    );
+    let d = dates(&a);
+    assert!(d.contains(&Some("2021-05-04".to_string())), "{d:?}");
+    assert!(d.contains(&Some("2021-05-05".to_string())), "{d:?}");
+    let b = article(
+        "2020-09-30",
+        "Attapeu and Ratanakiri officials held a working meeting and signed a memorandum on September 14 and 15 respectively.",
+    );
+    let d = dates(&b);
+    assert!(d.contains(&Some("2020-09-14".to_string())), "{d:?}");
+    assert!(d.contains(&Some("2020-09-15".to_string())), "{d:?}");
+    // Without "respectively" the two days are one stretch: one occasion.
+    let c = article(
+        "2020-09-30",
+        "Attapeu and Ratanakiri officials held a working meeting on September 14 and 15.",
+    );
+    assert_eq!(dates(&c), [Some("2020-09-14".to_string())]);
+}
+
+#[test]
+fn a_whole_told_vaguely_and_its_parts_told_exactly_are_the_parts() {
+    let a = article(
+        "2024-02-23",
+        "Laos and Cambodia held their joint commission meeting in Phnom Penh this week, with the senior officials' meeting and the ministerial meeting taking place on 21 and 22 February respectively.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2024-02-21".to_string()),
+            Some("2024-02-22".to_string())
+        ]
+    );
+    let b = article(
+        "2019-11-30",
+        "Border officials of Stung Treng and Champasak met twice in November, with a technical meeting on 5 November and a plenary meeting on 19 November.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2019-11-05".to_string()),
+            Some("2019-11-19".to_string())
+        ]
+    );
+}

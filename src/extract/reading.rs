@@ -327,9 +327,26 @@ pub(super) fn read_sentences<'g>(
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
+        // "held the 19th meeting this week, with the senior officials' meeting
+        // and the ministerial meeting on 21 and 22 February respectively": the
+        // whole told vaguely is its parts told exactly, not one more occasion.
+        let mut occasions = occasions;
+        let parts: Vec<Occasion> = occasions.clone();
+        occasions.retain(|o| {
+            !parts.iter().any(|p| {
+                p.kind == o.kind
+                    && o.after_previous.is_none()
+                    && p.at.0 > o.at.0
+                    && match (o.date, p.date) {
+                        (Some(whole), Some(part)) => {
+                            part.precision() > whole.precision() && part.compatible(&whole)
+                        }
+                        _ => false,
+                    }
+            })
+        });
         // "returned home on Friday after a four-day visit": the visit began
         // three days before Friday.
-        let mut occasions = occasions;
         if let Some((days, _)) = triggers::visit_told_by_its_end(lst) {
             if let [o] = occasions.as_mut_slice() {
                 if o.kind == EventKind::Visit && o.after_previous.is_none() {
@@ -507,7 +524,7 @@ fn occasion_times(
             }
             d => d,
         };
-        out.push(When {
+        let when = When {
             start: a,
             end: b,
             date,
@@ -517,7 +534,32 @@ fn occasion_times(
             from_last: false,
             named: None,
             last_day: m.end_date,
-        });
+        };
+        // "… and … on 10 and 11 August respectively": two days, one for each
+        // thing named, not a stretch.
+        let split = m
+            .end_date
+            .filter(|_| lst[b..].contains("respectively"))
+            .and_then(|last| {
+                let and = lst[a..b].find(" and ")? + a;
+                Some([
+                    When {
+                        end: and,
+                        last_day: None,
+                        ..when
+                    },
+                    When {
+                        start: and + 5,
+                        date: Some(last),
+                        last_day: None,
+                        ..when
+                    },
+                ])
+            });
+        match split {
+            Some(two) => out.extend(two),
+            None => out.push(when),
+        }
     }
     // A sentence is a clause or a few: more time expressions than this is a
     // table or a list, whose further dates are not read (keeps `assign`,
