@@ -2564,3 +2564,17 @@ fn a_whole_told_vaguely_and_its_parts_told_exactly_are_the_parts() {
         ]
     );
 }
+
+#[test]
+fn a_clause_describing_a_place_is_not_background_of_the_occasion() {
+    let a = article(
+        "2023-03-15",
+        "Cambodian and Lao river police on Tuesday launched a joint patrol of Stung Treng and Champasak along a stretch of the Mekong that forms part of the border.",
+    );
+    assert_eq!(dates(&a), [Some("2023-03-14".to_string())]);
+    let b = article(
+        "2022-01-20",
+        "Officials from Attapeu and Ratanakiri inspected the road that links the two provinces on 18 January, a section that has long been a smuggling route.",
+    );
+    assert_eq!(dates(&b), [Some("2022-01-18".to_string())]);
+}

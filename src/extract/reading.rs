@@ -990,9 +990,20 @@ fn main_clause(lst: &str) -> &str {
         // trafficking usually increases": the season's habit, not the meeting's.
         (", when ", 1),
     ];
+    // A restrictive clause describing a place: "a stretch of the Mekong that
+    // forms part of the border", "the road that links the two checkpoints".
+    const DESCRIBING: [&str; 12] = [
+        "forms ", "form ", "runs ", "lies ", "marks ", "separates ", "links ", "connects ",
+        "divides ", "flows ", "stretches ", "borders ",
+    ];
+    let describing = lst.match_indices(" that ").find_map(|(i, w)| {
+        let rest = &lst[i + w.len()..];
+        DESCRIBING.iter().any(|d| rest.starts_with(d)).then_some(i)
+    });
     let at = OPENERS
         .iter()
         .filter_map(|(w, skip)| lst.find(w).map(|i| i + skip))
+        .chain(describing)
         .min();
     at.map_or(lst, |at| &lst[..at])
 }
