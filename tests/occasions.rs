@@ -2578,3 +2578,51 @@ fn a_clause_describing_a_place_is_not_background_of_the_occasion() {
     );
     assert_eq!(dates(&b), [Some("2022-01-18".to_string())]);
 }
+
+#[test]
+fn an_operation_told_as_carried_out_or_conducted_is_one() {
+    let a = article(
+        "2024-05-10",
+        "Lao and Cambodian officers seized rosewood and snares in a joint operation along the border between Champasak and Stung Treng, officials said this week. The operation, which was carried out from 3 to 5 May in Khong district and in Thala Barivat, was the largest this year.",
+    );
+    assert_eq!(
+        events(&a),
+        [(
+            Some("2024-05-03".to_string()),
+            "operation".to_string(),
+            vec!["KH-19".to_string(), "LA-CH".to_string()]
+        )]
+    );
+    let b = article(
+        "2021-06-12",
+        "Forest rangers of Attapeu and Ratanakiri conducted an operation against illegal logging on 9 June.",
+    );
+    assert_eq!(
+        events(&b),
+        [(
+            Some("2021-06-09".to_string()),
+            "operation".to_string(),
+            vec!["KH-16".to_string(), "LA-AT".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn a_province_named_in_a_list_of_rivers_is_the_river() {
+    let a = article(
+        "2024-02-07",
+        "Stung Treng and Champasak fisheries officers carried out a joint patrol along the Mekong and Sekong rivers on Monday.",
+    );
+    assert_eq!(events(&a)[0].2, ["KH-19", "LA-CH"]);
+    let b = article(
+        "2023-05-02",
+        "Officers from Ratanakiri and Attapeu met on 3 April to compare catch data from the Sesan, Sekong and Srepok rivers.",
+    );
+    assert_eq!(events(&b)[0].2, ["KH-16", "LA-AT"]);
+    // The province itself, named beside a river, stays.
+    let c = article(
+        "2023-05-02",
+        "Officials of Sekong province and Stung Treng met on 3 April to discuss the Sekong river.",
+    );
+    assert_eq!(events(&c)[0].2, ["KH-19", "LA-XE"]);
+}

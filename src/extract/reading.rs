@@ -993,8 +993,18 @@ fn main_clause(lst: &str) -> &str {
     // A restrictive clause describing a place: "a stretch of the Mekong that
     // forms part of the border", "the road that links the two checkpoints".
     const DESCRIBING: [&str; 12] = [
-        "forms ", "form ", "runs ", "lies ", "marks ", "separates ", "links ", "connects ",
-        "divides ", "flows ", "stretches ", "borders ",
+        "forms ",
+        "form ",
+        "runs ",
+        "lies ",
+        "marks ",
+        "separates ",
+        "links ",
+        "connects ",
+        "divides ",
+        "flows ",
+        "stretches ",
+        "borders ",
     ];
     let describing = lst.match_indices(" that ").find_map(|(i, w)| {
         let rest = &lst[i + w.len()..];
@@ -1168,6 +1178,23 @@ fn is_residence(lower: &str, p: &PlaceMatch<'_>) -> bool {
 fn is_river_by_article(lower: &str, p: &PlaceMatch<'_>) -> bool {
     if !matches!(p.place.kind, PlaceKind::Province | PlaceKind::District) {
         return false;
+    }
+    // One of a list of rivers ("the Mekong and Sekong rivers", "the Sesan,
+    // Sekong and Srepok rivers"): only river names, commas and "and" up to
+    // "rivers".
+    let rest = lower.get(p.end..).unwrap_or("");
+    let window = rest
+        .char_indices()
+        .nth(60)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    if let Some(at) = window.find(" rivers") {
+        let named: String = lower[p.start..p.end].split_whitespace().collect();
+        let listed = window[..at]
+            .split([' ', ','])
+            .all(|w| w.is_empty() || w == "and" || w == "or" || river_stems().contains(w));
+        if listed && river_stems().contains(&named) {
+            return true;
+        }
     }
     let before = text_before(lower, p.start, 8);
     if !before.ends_with("the ") {
