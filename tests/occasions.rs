@@ -2626,3 +2626,67 @@ fn a_province_named_in_a_list_of_rivers_is_the_river() {
     );
     assert_eq!(events(&c)[0].2, ["KH-19", "LA-XE"]);
 }
+
+#[test]
+fn earlier_in_the_day_and_the_same_afternoon_are_occasions_of_the_day_told() {
+    let a = article(
+        "2024-01-17",
+        "The Lao and Cambodian foreign ministers held talks in Vientiane yesterday on trade between Champasak and Stung Treng. Earlier in the day, the visiting Cambodian minister paid a courtesy call on the Lao Prime Minister.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2024-01-16".to_string()),
+            Some("2024-01-16".to_string())
+        ]
+    );
+    let b = article(
+        "2022-03-10",
+        "Governors of Attapeu and Ratanakiri signed a memorandum in Banlung on 8 March. The same afternoon, they visited a border school in Ta Veaeng.",
+    );
+    let e = events(&b);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].0.as_deref(), Some("2022-03-08"));
+}
+
+#[test]
+fn places_of_what_might_be_done_are_not_where_it_happened() {
+    let a = article(
+        "2024-01-17",
+        "Officials of Champasak and Stung Treng held talks in Pakse yesterday and agreed to study the possibility of opening a new crossing between Attapeu and Ratanakiri.",
+    );
+    assert_eq!(events(&a)[0].2, ["KH-19", "LA-CH"]);
+    let b = article(
+        "2023-07-06",
+        "Governors of Attapeu and Ratanakiri met in Banlung on 4 July to discuss the feasibility of a bridge linking Stung Treng and Champasak.",
+    );
+    assert_eq!(events(&b)[0].2, ["KH-16", "LA-AT"]);
+}
+
+#[test]
+fn a_delegation_going_home_through_a_checkpoint_is_not_there_for_the_occasion() {
+    let a = article(
+        "2024-05-09",
+        "A Preah Vihear delegation will visit the Veun Kham checkpoint in Champasak on Friday before returning home through Dong Kralor.",
+    );
+    assert_eq!(events(&a)[0].2, ["KH-13", "LA-CH"]);
+    let b = article(
+        "2024-05-09",
+        "Attapeu officials toured a market in Banlung, Ratanakiri, on 3 May and went back home through the Phouvong crossing.",
+    );
+    assert_eq!(events(&b)[0].2, ["KH-16", "LA-AT"]);
+}
+
+#[test]
+fn the_course_of_a_border_told_after_a_relative_clause_is_geography() {
+    let a = article(
+        "2023-03-03",
+        "Cambodian and Lao officials met in Vientiane on Thursday to review border demarcation. The frontier, which stretches for about 540 km, runs through Stung Treng, Ratanakiri and Preah Vihear and through Champasak and Attapeu.",
+    );
+    assert_eq!(events(&a)[0].2, ["LA-VT"]);
+    let b = article(
+        "2023-03-03",
+        "Lao and Cambodian fisheries officers held talks in Phnom Penh on 1 March. The river, which is the region's lifeline, passes through Khong district before it enters Stung Treng.",
+    );
+    assert_eq!(events(&b)[0].2, ["KH-12"]);
+}

@@ -239,6 +239,7 @@ pub(super) fn read_sentences<'g>(
             .filter(|p| !described.is_some_and(|(a, b)| a <= p.start && p.end <= b))
             .filter(|p| (here && in_dateline(p)) || !is_metonym(lower, p))
             .filter(|p| !is_residence(lower, p) && !is_way_home(lower, p))
+            .filter(|p| !is_hypothetical(lower, p))
             .filter(|p| !is_river_by_article(lower, p))
             .filter(|p| listing.is_none_or(|a| p.start < a))
             .copied()
@@ -410,7 +411,10 @@ pub(super) fn read_sentences<'g>(
             places,
             quote: triggers::is_quote(st),
             non_event: triggers::non_event(lst),
-            background: triggers::background(main),
+            // "The frontier, which stretches for 540 km, runs through …": the
+            // main clause resumes after the relative clause.
+            background: triggers::background(main)
+                || resumed_main(lst, main.len()).is_some_and(triggers::background),
             anaphoric: follows.is_none() && triggers::anaphoric(lst),
             earlier: kind.is_some() && triggers::earlier_occasion(lst),
             later: triggers::later_occasion(lst),
@@ -1031,6 +1035,17 @@ fn background_relative(lst: &str, start: usize) -> Option<(usize, usize)> {
     triggers::background(&lst[start..end]).then_some((start, end))
 }
 
+/// The rest of the main clause after a relative clause set off by commas
+/// ("The frontier, which stretches for 540 km, runs through …" → "runs
+/// through …"), when `start` (where `main_clause` ended) opens one.
+fn resumed_main(lst: &str, start: usize) -> Option<&str> {
+    if start >= lst.len() || !lst[..start].ends_with(',') {
+        return None;
+    }
+    let rest = &lst[start + 1..];
+    rest.find(", ").map(|e| &rest[e + 2..])
+}
+
 /// Words without which no trigger of a sentence can be a setting (see
 /// [`is_setting`]): a cheap test before the triggers are listed.
 const SETTING_HINTS: [&str; 10] = [
@@ -1277,9 +1292,16 @@ fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
     ]
     .iter()
     .any(|w| before.ends_with(w));
-    let via = ["via", "via the", "by way of", "by way of the"]
-        .iter()
-        .any(|w| before.ends_with(w))
+    let via = [
+        "via",
+        "via the",
+        "by way of",
+        "by way of the",
+        "through",
+        "through the",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
         && {
             let journey = text_before(lower, p.start, 100);
             ["return", "back to", "back home", "home via"]
@@ -1287,6 +1309,22 @@ fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
                 .any(|w| journey.contains(w))
         };
     home || via
+}
+
+/// A place of what might be done, not of what was: "to study the possibility
+/// of opening new crossing points between Attapeu and Ratanakiri", "the
+/// feasibility of a bridge linking Stung Treng and Champasak".
+fn is_hypothetical(lower: &str, p: &PlaceMatch<'_>) -> bool {
+    let before = text_before(lower, p.start, 90);
+    let clause = before.rsplit(['.', ';', ':']).next().unwrap_or(before);
+    [
+        "possibility of",
+        "feasibility of",
+        "prospect of",
+        "possibility to",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// Whether Laos and Cambodia are named: the actors' sides, plus the countries

@@ -217,7 +217,7 @@ cue!(
 // bordered by", "adjoins"), which names provinces that take no part.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:both )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:both )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:runs|passes|stretches|winds) (?:for|through|along|across)|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
 );
 
 // Refers back to an occasion already introduced.
@@ -305,7 +305,7 @@ pub fn after_previous(s: &str) -> Option<(usize, usize, i64)> {
     static R: OnceLock<Regex> = OnceLock::new();
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        compile(r"(?-u:\b)(?:on |during |later |on that |that )?(?:the )?(same day|following day|next day|following morning|next morning|day after|previous day|day before)(?-u:\b)|(?-u:\b)(later (?:that|the same|in the) (?:day|morning|afternoon|evening))(?-u:\b)")
+        compile(r"(?-u:\b)(?:on |during |later |on that |that )?(?:the )?(same day|same morning|same afternoon|same evening|following day|next day|following morning|next morning|day after|previous day|day before)(?-u:\b)|(?-u:\b)((?:later|earlier) (?:that|the same|in the) (?:day|morning|afternoon|evening))(?-u:\b)")
     });
     let counted = COUNTED.get_or_init(|| {
         compile(
@@ -372,9 +372,9 @@ fn named_from_previous(s: &str, c: &regex::Captures<'_>) -> Option<(usize, usize
         }
     }
     let offset = match which {
-        "same day" => 0,
-        // "Later that day, …": another occasion of the day told.
-        w if w.starts_with("later") => 0,
+        // "The same afternoon", "Later that day", "Earlier in the day":
+        // another occasion of the day told.
+        w if w.starts_with("same") || w.starts_with("later") || w.starts_with("earlier") => 0,
         "previous day" | "day before" => -1,
         _ => 1,
     };
@@ -1258,6 +1258,13 @@ mod tests {
         ));
         assert!(!background(
             "police patrolled the borders of the two provinces."
+        ));
+        // The course of a border or a river is geography.
+        assert!(background(
+            "the frontier, which stretches for roughly 540 km, runs through stung treng and champasak."
+        ));
+        assert!(background(
+            "the mekong passes through khong district before it enters cambodia's stung treng."
         ));
         // A province bordering two countries at once is geography too.
         assert!(background(
