@@ -2690,3 +2690,36 @@ fn the_course_of_a_border_told_after_a_relative_clause_is_geography() {
     );
     assert_eq!(events(&b)[0].2, ["KH-12"]);
 }
+
+#[test]
+fn a_sentence_opening_with_in_the_afternoon_tells_another_occasion_of_the_day() {
+    let a = article(
+        "2021-11-09",
+        "This morning the Stung Treng governor received a courtesy call from the Lao consul general at the provincial hall. In the afternoon, the consul handed over 50,000 masks donated by Champasak to the Stung Treng provincial hospital.",
+    );
+    let e = events(&a);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].0.as_deref(), Some("2021-11-09"));
+    assert_eq!(e[1].1, "aid");
+    let b = article(
+        "2020-03-05",
+        "Attapeu and Ratanakiri officials met in Banlung on 3 March. That evening, the two delegations signed a memorandum on cattle trade.",
+    );
+    let e = events(&b);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].0.as_deref(), Some("2020-03-03"));
+}
+
+#[test]
+fn an_operation_that_ran_over_days_is_dated_by_them() {
+    let a = article(
+        "2022-08-19",
+        "Rangers from Ratanakiri and Attapeu have completed a joint patrol along the frontier, an official said yesterday. The operation, which ran from Aug. 8 to 14, covered 60 km of forest.",
+    );
+    assert_eq!(dates(&a), [Some("2022-08-08".to_string())]);
+    let b = article(
+        "2023-04-20",
+        "Champasak and Stung Treng police dismantled a smuggling ring in a joint crackdown, officials said on Tuesday. The operation took place on 11 April near the Dong Kralor checkpoint.",
+    );
+    assert_eq!(dates(&b), [Some("2023-04-11".to_string())]);
+}

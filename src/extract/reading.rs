@@ -576,8 +576,10 @@ fn occasion_times(
     let anchored = triggers::came_after(lst)
         .filter(|&(_, b, _)| !out.iter().any(|w| w.start >= b))
         .or_else(|| {
+            // … or opening the sentence ("In the afternoon, the consul handed
+            // over …"): a time of its own, the day told before.
             triggers::part_of_day(lst)
-                .filter(|&(a, _)| out.iter().any(|w| w.end <= a && w.date.is_some()))
+                .filter(|&(a, _)| a == 0 || out.iter().any(|w| w.end <= a && w.date.is_some()))
                 .map(|(a, b)| (a, b, 0))
         })
         .map(|(a, b, offset)| (a, b, offset, false, false))
