@@ -368,3 +368,21 @@ fn days_of_a_month_named_relative_to_the_report() {
         pairs(&[("4-6 of next month", "2023-06-04")])
     );
 }
+
+#[test]
+fn the_last_week_of_a_month_is_that_month_not_last_week() {
+    assert_eq!(
+        mentions(
+            "In the last week of August, villagers from Siem Pang visited Sanamxay.",
+            Some("2019-09-30")
+        ),
+        pairs(&[("August", "2019-08")])
+    );
+    assert_eq!(
+        mentions(
+            "The patrols ran through the last month of the dry season and ended last week.",
+            Some("2021-06-10")
+        ),
+        pairs(&[("last week", "2021-06")])
+    );
+}

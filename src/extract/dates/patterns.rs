@@ -878,6 +878,13 @@ impl Scanner<'_> {
                 ..found(i, n, date, DateForm::Period)
             });
         }
+        // "the last week of August", "the last month of the season": a part of
+        // what follows, not the week or month before the report.
+        if i.checked_sub(1).is_some_and(|p| self.is_kw(p, Keyword::The))
+            && self.is_kw(j + 1, Keyword::Of)
+        {
+            return None;
+        }
         let off: i32 = k.offset().unwrap_or(1);
         let date = match self.kw(j)? {
             Keyword::Week => self.anchor.week(i64::from(off) * 7),
