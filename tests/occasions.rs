@@ -322,6 +322,17 @@ fn the_year_of_a_document_or_plan_is_not_an_occasion() {
         "Champasak and Stung Treng agreed on a joint plan for 2017 at their meeting on April 29.",
     );
     assert_eq!(dates(&b), [Some("2016-04-29".to_string())]);
+    // "for the coming year" is the plan's year too.
+    let c = article(
+        "2023-01-17",
+        "Attapeu and Ratanakiri officials met in Samakhixay on 13 January. Participants reviewed the plan for 2022 and agreed on priorities for the coming year.",
+    );
+    assert_eq!(dates(&c), [Some("2023-01-13".to_string())]);
+    let d = article(
+        "2021-12-20",
+        "Stung Treng and Champasak signed a cooperation plan for the next year at their meeting on December 18.",
+    );
+    assert_eq!(dates(&d), [Some("2021-12-18".to_string())]);
 }
 
 #[test]
