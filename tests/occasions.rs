@@ -2734,3 +2734,22 @@ fn an_operation_that_ran_over_days_is_dated_by_them() {
     );
     assert_eq!(dates(&b), [Some("2023-04-11".to_string())]);
 }
+
+#[test]
+fn a_plan_referred_back_to_and_carried_out_by_both_sides_is_its_parties() {
+    let a = article(
+        "2020-06-30",
+        "Fisheries officials from Stung Treng and Champasak met in Stung Treng town on Friday and agreed to launch joint patrols. Under the plan, mixed teams of Cambodian river guards and Lao fisheries officers will begin joint boat patrols in mid-July.",
+    );
+    let e = events(&a);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].0.as_deref(), Some("2020-07"));
+    assert_eq!(e[1].2, ["KH-19", "LA-CH"]);
+    let b = article(
+        "2022-02-11",
+        "Attapeu and Ratanakiri signed a memorandum on cattle vaccination in Banlung on 9 February. Under the agreement, Lao and Cambodian veterinary teams will hold a joint vaccination campaign in March.",
+    );
+    let e = events(&b);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].2, ["KH-16", "LA-AT"]);
+}

@@ -218,7 +218,13 @@ impl Builder<'_, '_> {
             }
             // "At the end of the meeting on Tuesday, the two sides signed the
             // minutes": the parties of the occasion referred back to.
-            let referred = s.anaphoric && s.two_sides && s.places.is_empty();
+            // So does a plan referred back to, carried out by both sides
+            // ("Under the plan, Cambodian river guards and Lao officers will
+            // begin joint patrols in mid-July").
+            let no_province = s.places.iter().all(|p| p.place.province.is_none());
+            let named = |c: &str| s.places.iter().any(|p| p.place.country == c);
+            let both_named = no_province && named("LA") && named("KH");
+            let referred = s.anaphoric && ((s.two_sides && s.places.is_empty()) || both_named);
             // "On the second day of the visit, the governor paid a courtesy
             // call …": a numbered day of a stretch is the stretch's parties'.
             if (own_occasion && (s.same_parties || o.from_first || o.from_last))

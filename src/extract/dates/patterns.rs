@@ -880,7 +880,8 @@ impl Scanner<'_> {
         }
         // "the last week of August", "the last month of the season": a part of
         // what follows, not the week or month before the report.
-        if i.checked_sub(1).is_some_and(|p| self.is_kw(p, Keyword::The))
+        if i.checked_sub(1)
+            .is_some_and(|p| self.is_kw(p, Keyword::The))
             && self.is_kw(j + 1, Keyword::Of)
         {
             return None;
