@@ -319,11 +319,16 @@ fn accept(hay: &str, start: usize, end: usize, pattern: &Pattern) -> Option<usiz
         .map(char::len_utf8)
         .sum();
     let end = end + extra;
-    if hay
-        .get(end..)?
-        .chars()
-        .next()
-        .is_some_and(char::is_alphanumeric)
+    let next = hay.get(end..)?.chars().next();
+    if next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // "the capital of Laos' Attapeu province": the country is the possessor of
+    // the province named next, so the phrase is not the national capital.
+    if next.is_some_and(|c| c == '\'' || c == '\u{2019}')
+        && matched
+            .get(..11)
+            .is_some_and(|p| p.eq_ignore_ascii_case("capital of "))
     {
         return None;
     }
@@ -782,6 +787,25 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_capital_of_a_countrys_province_is_not_the_national_capital() {
+        let provinces =
+            |t: &str| -> Vec<Option<String>> { found(t).into_iter().map(|f| f.2).collect() };
+        assert_eq!(
+            provinces("Samakhixay, the capital of Laos' Attapeu province"),
+            [Some("LA-AT".to_string()), None, Some("LA-AT".to_string())]
+        );
+        assert_eq!(
+            provinces("Banlung, the capital of Cambodia\u{2019}s Ratanakiri province"),
+            [Some("KH-16".to_string()), None, Some("KH-16".to_string())]
+        );
+        // The national capital itself still reads.
+        assert_eq!(
+            provinces("in the capital of Laos on Monday"),
+            [Some("LA-VT".to_string())]
+        );
     }
 
     /// The single place `text` names as a whole.
