@@ -1337,3 +1337,26 @@ fn the_event_list_sorts_by_the_column_chosen_in_either_direction() {
     let second = harness.state().selected_event().expect("a selection");
     assert_eq!(row_text(harness.state().corpus(), second), rows[1]);
 }
+
+/// The timeline's legend wraps between its entries, never inside one: at
+/// 1024 px "month / year" once stood on two lines, apart from its swatch.
+#[test]
+fn timeline_legend_entries_stay_on_one_line_at_1024() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_eframe(|cc| BorderAtlasApp::new(cc, AppConfig::for_test(Vec::new())));
+    wait_loaded(&mut harness);
+    let one_line = harness.get_by_label("Lanes:").rect().height();
+    for label in ["month / year", "day"] {
+        let r = harness.get_by_label(label).rect();
+        assert!(
+            r.height() <= one_line + 1.0,
+            "{label:?} is {} px high, one line is {one_line}",
+            r.height()
+        );
+        assert!(
+            r.width() > 20.0,
+            "{label:?} has its swatch and words: {r:?}"
+        );
+    }
+}

@@ -427,21 +427,24 @@ impl Timeline {
             ui.selectable_value(&mut self.lanes, LaneMode::Province, "provinces");
             ui.separator();
             for kind in EventKind::ALL {
-                let (r, p) = ui.allocate_painter(Vec2::splat(10.0), Sense::hover());
-                p.circle_filled(r.rect.center(), 4.0, kind_color(kind));
-                ui.label(kind.as_str());
+                legend_item(ui, 10.0, kind.as_str().into(), |p, r| {
+                    p.circle_filled(r.center(), 4.0, kind_color(kind));
+                });
             }
             ui.separator();
-            let (r, p) = ui.allocate_painter(Vec2::splat(10.0), Sense::hover());
-            p.circle_filled(r.rect.center(), 4.0, ui.visuals().text_color());
-            ui.weak("day");
-            let (r, p) = ui.allocate_painter(Vec2::new(18.0, 10.0), Sense::hover());
-            p.rect_filled(
-                r.rect.shrink2(Vec2::new(0.0, 2.0)),
-                1.5,
-                ui.visuals().weak_text_color(),
+            let text = ui.visuals().text_color();
+            legend_item(ui, 10.0, egui::RichText::new("day").weak(), |p, r| {
+                p.circle_filled(r.center(), 4.0, text);
+            });
+            let weak = ui.visuals().weak_text_color();
+            legend_item(
+                ui,
+                18.0,
+                egui::RichText::new("month / year").weak(),
+                |p, r| {
+                    p.rect_filled(r.shrink2(Vec2::new(0.0, 2.0)), 1.5, weak);
+                },
             );
-            ui.weak("month / year");
             ui.separator();
             list_menu(ui, vc, "Unknown year", unknown_year);
             list_menu(ui, vc, "Undated", undated);
@@ -886,6 +889,42 @@ fn list_menu(ui: &mut egui::Ui, vc: &mut ViewCtx<'_>, title: &str, keys: &[Event
                 }
             });
     });
+}
+
+/// One legend entry, its swatch and its words as one item: a wrapping row
+/// breaks between entries, never inside one ("month / year" stays whole).
+fn legend_item(
+    ui: &mut egui::Ui,
+    swatch_width: f32,
+    text: egui::RichText,
+    paint: impl FnOnce(&egui::Painter, Rect),
+) {
+    let words = text.text().to_string();
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let gap = ui.spacing().item_spacing.x;
+    let size = Vec2::new(
+        swatch_width + gap + galley.size().x,
+        galley.size().y.max(10.0),
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::WidgetType::Label, ui.is_enabled(), &words)
+    });
+    let swatch = Rect::from_min_size(
+        egui::pos2(rect.left(), rect.center().y - 5.0),
+        Vec2::new(swatch_width, 10.0),
+    );
+    paint(ui.painter(), swatch);
+    let at = egui::pos2(
+        swatch.right() + gap,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter().galley(at, galley, ui.visuals().text_color());
 }
 
 #[cfg(test)]
