@@ -913,7 +913,7 @@ fn legend_item(
     );
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::WidgetType::Label, ui.is_enabled(), &words)
+        egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), &words)
     });
     let swatch = Rect::from_min_size(
         egui::pos2(rect.left(), rect.center().y - 5.0),
