@@ -1360,3 +1360,46 @@ fn timeline_legend_entries_stay_on_one_line_at_1024() {
         );
     }
 }
+
+/// Hundreds of day-dated events in one lane: a histogram stacked by kind
+/// instead of overlapping dots; clicking a bar zooms into its days, where
+/// the events are dots again.
+#[test]
+fn a_dense_timeline_is_a_histogram_and_a_click_zooms_into_a_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+    for i in 0..400u32 {
+        // Two events a week or so, over two years, in one country-pair lane.
+        let day = start + chrono::Days::new(u64::from(i * 73 % 730));
+        let text = format!(
+            "Title: Item {i}\nPublished: {}\n\nOfficials of Stung Treng and Champasak met in Pakse on {}.\n",
+            day + chrono::Days::new(2),
+            day.format("%d %B %Y")
+        );
+        std::fs::write(dir.path().join(format!("a{i:03}.txt")), text).unwrap();
+    }
+    let p = dir.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_eframe(move |cc| BorderAtlasApp::new(cc, AppConfig::for_test(vec![p])));
+    wait_loaded(&mut harness);
+    harness.run();
+    assert_eq!(harness.state().timeline().histogram_lanes(), 1);
+    let (t0, t1) = harness.state().timeline().view.expect("fitted");
+    // Click the bar of a day that has an event.
+    let day = start + chrono::Days::new(73 * 5);
+    let x = harness
+        .state()
+        .timeline()
+        .x_for_date(day)
+        .expect("on the axis");
+    let plot = harness.state().timeline().plot_rect().expect("drawn");
+    click_at(&mut harness, egui::pos2(x, plot.top() + 20.0));
+    let (z0, z1) = harness.state().timeline().view.expect("view");
+    assert!(
+        z1 - z0 < (t1 - t0) / 20.0,
+        "zoomed from {t0}..{t1} to {z0}..{z1}"
+    );
+    assert!(z0 <= chrono::Datelike::num_days_from_ce(&day) as f64 + 1.0);
+    assert_eq!(harness.state().timeline().histogram_lanes(), 0);
+}

@@ -49,6 +49,9 @@ pub struct Timeline {
     /// corpus, the filter or the lane mode changes (not every frame).
     #[serde(skip)]
     cache: Option<LaneCache>,
+    /// How many lanes were drawn as histograms on the last frame.
+    #[serde(skip)]
+    histogram_lanes: usize,
 }
 
 /// What identifies a filtered event set: corpus generation, filter, lane mode, and the
@@ -219,11 +222,25 @@ struct LaneItem {
     point: bool,
 }
 
-/// One drawn marker (maybe several aggregated events).
+/// One drawn marker (maybe several aggregated events), or a histogram bin.
 struct Marker {
     rect: Rect,
     keys: Vec<EventKey>,
+    bin: Option<Bin>,
 }
+
+/// A histogram bin: the days it covers and its events by kind.
+struct Bin {
+    t0: f64,
+    t1: f64,
+    counts: Vec<(EventKind, usize)>,
+}
+
+/// Day-dated events closer than this many pixels apart on average turn a lane
+/// into a histogram: dots and their counts would overlap.
+const HISTOGRAM_PX_PER_EVENT: f32 = 6.0;
+/// Width of a histogram bin, pixels.
+const BIN_PX: f32 = 6.0;
 
 /// A bar on the timeline: its left and right x, and the events it stands for.
 struct Bar {
@@ -494,7 +511,18 @@ impl Timeline {
             let r = Rect::from_x_y_ranges(axis.x_of(a)..=axis.x_of(b), plot.y_range());
             painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.5));
         }
-        hover(response, &markers, shift, vc);
+        if let Some((t0, t1)) = hover(response, &markers, shift, vc) {
+            // Into the bin clicked: its days fill the axis (ten days at least).
+            let mid = (t0 + t1) / 2.0;
+            let half = ((t1 - t0) / 2.0).max(5.0);
+            self.view = Some((mid - half, mid + half));
+            self.user_moved = true;
+        }
+    }
+
+    /// How many lanes were drawn as histograms on the last frame (for tests).
+    pub fn histogram_lanes(&self) -> usize {
+        self.histogram_lanes
     }
 
     /// Zoom about the pointer (wheel), pan (drag or horizontal wheel), and
@@ -559,7 +587,7 @@ impl Timeline {
     /// Every lane: its band and label, its bars and its dots; the markers
     /// drawn, for hovering and clicking.
     fn paint_lanes(
-        &self,
+        &mut self,
         painter: &egui::Painter,
         axis: &TimeAxis,
         label_x: f32,
@@ -571,6 +599,7 @@ impl Timeline {
         let lane_list = self.cache.as_ref().map_or(&empty, |c| &c.lanes);
         let lane_h = (plot.height() / lane_list.len().max(1) as f32).clamp(14.0, 48.0);
         let mut markers: Vec<Marker> = Vec::new();
+        let mut histograms = 0;
         for (i, lane) in lane_list.iter().enumerate() {
             let top = plot.top() + i as f32 * lane_h;
             if top > plot.bottom() {
@@ -598,16 +627,35 @@ impl Timeline {
                 selected,
                 &mut markers,
             );
-            paint_points(
-                painter,
-                axis,
-                band,
-                &lane.points,
-                visuals,
-                selected,
-                &mut markers,
-            );
+            let in_view: Vec<&LaneItem> = lane
+                .points
+                .iter()
+                .filter(|it| it.end >= axis.t0 && it.start <= axis.t1)
+                .collect();
+            if in_view.len() as f32 * HISTOGRAM_PX_PER_EVENT > plot.width() {
+                histograms += 1;
+                paint_histogram(
+                    painter,
+                    axis,
+                    band,
+                    &in_view,
+                    visuals,
+                    selected,
+                    &mut markers,
+                );
+            } else {
+                paint_points(
+                    painter,
+                    axis,
+                    band,
+                    &in_view,
+                    visuals,
+                    selected,
+                    &mut markers,
+                );
+            }
         }
+        self.histogram_lanes = histograms;
         markers
     }
 }
@@ -755,7 +803,11 @@ fn paint_spans(
                 egui::StrokeKind::Outside,
             );
         }
-        markers.push(Marker { rect: r, keys });
+        markers.push(Marker {
+            rect: r,
+            keys,
+            bin: None,
+        });
     }
 }
 
@@ -765,7 +817,7 @@ fn paint_points(
     painter: &egui::Painter,
     axis: &TimeAxis,
     band: Rect,
-    points: &[LaneItem],
+    points: &[&LaneItem],
     visuals: &egui::Visuals,
     selected: Option<EventKey>,
     markers: &mut Vec<Marker>,
@@ -773,9 +825,6 @@ fn paint_points(
     let cy = band.top() + band.height() * 0.72;
     let mut buckets: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
     for it in points {
-        if it.end < axis.t0 || it.start > axis.t1 {
-            continue; // culled
-        }
         let x = axis.x_of((it.start + it.end) / 2.0);
         buckets
             .entry((x / 8.0).floor() as i64)
@@ -808,13 +857,83 @@ fn paint_points(
         markers.push(Marker {
             rect: Rect::from_center_size(center, Vec2::splat(radius * 2.0 + 2.0)),
             keys,
+            bin: None,
+        });
+    }
+}
+
+/// Day-dated events too dense for dots: a histogram of the lane, one bar per
+/// `BIN_PX` pixels stacked by kind (in the legend's order), its height the
+/// bin's count against the lane's fullest bin. Hovering a bar tells its days
+/// and counts; clicking it zooms into it.
+fn paint_histogram(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    band: Rect,
+    points: &[&LaneItem],
+    visuals: &egui::Visuals,
+    selected: Option<EventKey>,
+    markers: &mut Vec<Marker>,
+) {
+    let mut bins: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
+    for it in points {
+        let x = axis.x_of((it.start + it.end) / 2.0);
+        bins.entry(((x - axis.plot.left()) / BIN_PX).floor() as i64)
+            .or_default()
+            .push((it.key, it.kind));
+    }
+    let fullest = bins.values().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+    let (bottom, room) = (band.bottom() - 2.0, band.height() - 4.0);
+    for (b, evs) in bins {
+        let left = axis.plot.left() + b as f32 * BIN_PX;
+        let right = left + BIN_PX - 1.0;
+        let counts: Vec<(EventKind, usize)> = EventKind::ALL
+            .iter()
+            .map(|&k| (k, evs.iter().filter(|e| e.1 == k).count()))
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        let height = (evs.len() as f32 / fullest * room).max(2.0);
+        let mut y = bottom;
+        for &(kind, n) in &counts {
+            let h = height * n as f32 / evs.len() as f32;
+            painter.rect_filled(
+                Rect::from_x_y_ranges(left..=right, (y - h)..=y),
+                0.0,
+                kind_color(kind),
+            );
+            y -= h;
+        }
+        let keys: Vec<EventKey> = evs.iter().map(|e| e.0).collect();
+        let column = Rect::from_x_y_ranges(left..=right, band.y_range());
+        if selected.is_some_and(|s| keys.contains(&s)) {
+            painter.rect_stroke(
+                Rect::from_x_y_ranges(left..=right, (bottom - height)..=bottom).expand(1.5),
+                0.0,
+                Stroke::new(1.5, visuals.strong_text_color()),
+                egui::StrokeKind::Outside,
+            );
+        }
+        markers.push(Marker {
+            rect: column,
+            keys,
+            bin: Some(Bin {
+                t0: axis.t_of(left),
+                t1: axis.t_of(left + BIN_PX),
+                counts,
+            }),
         });
     }
 }
 
 /// What is under the pointer: a marker's events in a tooltip (a click
-/// selects the first), else how to use the timeline.
-fn hover(response: egui::Response, markers: &[Marker], shift: bool, vc: &mut ViewCtx<'_>) {
+/// selects the first), a histogram bin's days and counts (a click returns
+/// its days, to zoom into), else how to use the timeline.
+fn hover(
+    response: egui::Response,
+    markers: &[Marker],
+    shift: bool,
+    vc: &mut ViewCtx<'_>,
+) -> Option<(f64, f64)> {
     let hovered = response.hover_pos().and_then(|p| {
         markers
             .iter()
@@ -827,8 +946,29 @@ fn hover(response: egui::Response, markers: &[Marker], shift: bool, vc: &mut Vie
                 "Wheel: zoom · drag: pan · shift-drag: select a time range · Esc: clear",
             );
         }
-        return;
+        return None;
     };
+    if let Some(bin) = &m.bin {
+        let clicked = response.clicked();
+        let span = match (date_of(bin.t0), date_of(bin.t1 - 1.0)) {
+            (Some(a), Some(b)) if a < b => {
+                format!("{} – {}", a.format("%-d %b %Y"), b.format("%-d %b %Y"))
+            }
+            (Some(a), _) => a.format("%-d %b %Y").to_string(),
+            _ => String::new(),
+        };
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.strong(format!(
+                "{} · {span}",
+                super::count(m.keys.len(), "event", "events")
+            ));
+            for (kind, n) in &bin.counts {
+                ui.label(format!("{kind}: {n}"));
+            }
+            ui.weak("Click to zoom in");
+        });
+        return clicked.then_some((bin.t0, bin.t1));
+    }
     let keys = m.keys.clone();
     if response.clicked() {
         if let Some(k) = keys.first() {
@@ -859,6 +999,7 @@ fn hover(response: egui::Response, markers: &[Marker], shift: bool, vc: &mut Vie
             ui.weak(format!("… and {} more", keys.len() - 6));
         }
     });
+    None
 }
 
 /// A button listing events that cannot be placed on the axis.
@@ -912,9 +1053,7 @@ fn legend_item(
         galley.size().y.max(10.0),
     );
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), &words)
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), &words));
     let swatch = Rect::from_min_size(
         egui::pos2(rect.left(), rect.center().y - 5.0),
         Vec2::new(swatch_width, 10.0),
