@@ -1403,3 +1403,41 @@ fn a_dense_timeline_is_a_histogram_and_a_click_zooms_into_a_bar() {
     assert!(z0 <= chrono::Datelike::num_days_from_ce(&day) as f64 + 1.0);
     assert_eq!(harness.state().timeline().histogram_lanes(), 0);
 }
+
+/// File ▸ Open articles… replaces what is open; File ▸ Add articles… keeps it.
+#[test]
+fn open_replaces_the_articles_shown_and_add_keeps_them() {
+    let paths = |h: &Harness<'static, BorderAtlasApp>| -> Vec<String> {
+        let mut v: Vec<String> = h
+            .state()
+            .corpus()
+            .articles()
+            .map(|a| a.article.path.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    for (menu_item, expected) in [("Open articles…", 1), ("Add articles…", 2)] {
+        let f = fixture();
+        let (a, b) = (f.a.clone(), f.b.clone());
+        let mut harness = build(move || {
+            let mut config = AppConfig::for_test(vec![a]);
+            config.dialog = Box::new(FixedDialog(DialogOutcome::Picked(vec![b])));
+            config
+        });
+        assert_eq!(paths(&harness).len(), 1);
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label_contains(menu_item).click();
+        harness.run();
+        wait_loaded(&mut harness);
+        harness.run();
+        let now = paths(&harness);
+        assert_eq!(now.len(), expected, "{menu_item}: {now:?}");
+        assert!(
+            now.iter()
+                .any(|p| p.ends_with("preah-vihear-champasak.txt")),
+            "{menu_item}: {now:?}"
+        );
+    }
+}

@@ -14,7 +14,10 @@ use crate::workbench::{ExportFormat, Workbench};
 /// Something a view asks the app to do; run at the end of the frame.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// Ask for files, a folder or a workspace; articles picked replace what is loaded.
     OpenDialog(DialogKind),
+    /// Ask for files or a folder; the articles picked join what is loaded.
+    AddDialog(DialogKind),
     Open(Vec<PathBuf>),
     Reload,
     CancelLoad,

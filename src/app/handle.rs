@@ -16,7 +16,10 @@ use crate::workspace::Workspace;
 /// What a pending dialog's answer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum DialogPurpose {
-    OpenArticles,
+    /// Articles to load: replacing what is loaded, or beside it.
+    OpenArticles {
+        replace: bool,
+    },
     OpenWorkspace,
     SaveWorkspace,
     Export(ExportFormat),
@@ -33,6 +36,7 @@ impl BorderAtlasApp {
     pub(super) fn run_command(&mut self, command: Command) {
         match command {
             c @ (Command::OpenDialog(..)
+            | Command::AddDialog(..)
             | Command::SaveWorkspaceDialog
             | Command::ExportDialog(..)) => self.ask_command(c),
             c @ (Command::SaveWorkspace(..)
@@ -73,10 +77,13 @@ impl BorderAtlasApp {
             return;
         }
         let (purpose, save) = match command {
-            Command::OpenDialog(kind) => {
+            Command::OpenDialog(kind) | Command::AddDialog(kind) => {
+                let replace = matches!(command, Command::OpenDialog(_));
                 let purpose = match kind {
                     DialogKind::Workspace => DialogPurpose::OpenWorkspace,
-                    DialogKind::Files | DialogKind::Folder => DialogPurpose::OpenArticles,
+                    DialogKind::Files | DialogKind::Folder => {
+                        DialogPurpose::OpenArticles { replace }
+                    }
                 };
                 (purpose, Err(kind))
             }
@@ -385,7 +392,13 @@ impl BorderAtlasApp {
         self.pending_dialog = None;
         match outcome {
             DialogOutcome::Picked(paths) => match purpose {
-                DialogPurpose::OpenArticles => self.open(paths),
+                DialogPurpose::OpenArticles { replace } => {
+                    // Open replaces what is loaded (as Close all would); Add keeps it.
+                    if replace {
+                        self.run_command(Command::CloseAll);
+                    }
+                    self.open(paths);
+                }
                 DialogPurpose::OpenWorkspace => {
                     if let Some(p) = paths.into_iter().next() {
                         self.open_workspace(&p);

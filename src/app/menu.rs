@@ -11,15 +11,31 @@ impl BorderAtlasApp {
                 ui.menu_button("File", |ui| {
                     if ui
                         .add(shortcuts::button(ui.ctx(), "Open articles…"))
+                        .on_hover_text("Show the articles picked in place of those open")
                         .clicked()
                     {
                         self.commands.push(Command::OpenDialog(DialogKind::Files));
                     }
                     if ui
                         .add(shortcuts::button(ui.ctx(), "Open folder…"))
+                        .on_hover_text("Show the folder's articles in place of those open")
                         .clicked()
                     {
                         self.commands.push(Command::OpenDialog(DialogKind::Folder));
+                    }
+                    if ui
+                        .button("Add articles…")
+                        .on_hover_text("Load more articles beside those already open")
+                        .clicked()
+                    {
+                        self.commands.push(Command::AddDialog(DialogKind::Files));
+                    }
+                    if ui
+                        .button("Add folder…")
+                        .on_hover_text("Load a folder beside the articles already open")
+                        .clicked()
+                    {
+                        self.commands.push(Command::AddDialog(DialogKind::Folder));
                     }
                     ui.menu_button("Recent", |ui| {
                         if self.persisted.recent.is_empty() {
