@@ -601,10 +601,14 @@ fn deleting_an_event_removes_it_until_undone() {
     assert_eq!(harness.state().corpus().event_count(), 3);
     assert!(harness.query_by_label(&label).is_none());
     harness.get_by_label("Events (3 of 3)");
+    // Deleting asks nothing; it says what went and how to have it back.
+    harness.get_by_label_contains("Deleted the event");
+    harness.get_by_label_contains("Ctrl+Z to undo");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(harness.state().corpus().event_count(), 4);
     harness.get_by_label(&label);
+    assert!(harness.query_by_label_contains("Ctrl+Z to undo").is_none());
 }
 
 #[test]

@@ -25,6 +25,9 @@ pub(super) enum DialogPurpose {
     Export(ExportFormat),
 }
 
+/// How the notice after a deletion ends.
+const UNDO_HINT: &str = " — Ctrl+Z to undo";
+
 impl BorderAtlasApp {
     pub(super) fn run_commands(&mut self) {
         let commands = std::mem::take(&mut self.commands);
@@ -186,8 +189,20 @@ impl BorderAtlasApp {
                 self.keeping_selection(|wb| wb.edit(key, changes));
             }
             Command::DeleteEvent(key) => {
+                let what = self
+                    .workbench
+                    .corpus()
+                    .event(key)
+                    .map(|e| format!("{} · {}", super::date_label(e.event.date), e.event.kind));
                 self.keeping_selection(|wb| wb.delete(key));
                 self.draft = None;
+                // Deleting asks nothing, so say what went and how to have it back.
+                if let Some(what) = what {
+                    self.notice = Some(Notice {
+                        text: format!("Deleted the event {what}{UNDO_HINT}"),
+                        is_error: false,
+                    });
+                }
             }
             Command::AddEvent {
                 article,
@@ -212,6 +227,14 @@ impl BorderAtlasApp {
             }
             Command::Undo => {
                 self.keeping_selection(Workbench::undo);
+                // The deletion it announced is undone: the notice goes too.
+                if self
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.text.ends_with(UNDO_HINT))
+                {
+                    self.notice = None;
+                }
             }
             Command::Redo => {
                 self.keeping_selection(Workbench::redo);
