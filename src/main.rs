@@ -136,11 +136,14 @@ fn main() -> ExitCode {
             };
             // Non-article files skipped inside folders are listed but are not load failures.
             let ok = report.errors.iter().all(|e| e.is_skip());
+            // Buffered: stdout alone is line-buffered, a write call per line
+            // of pretty JSON.
             let stdout = std::io::stdout();
-            let mut out = stdout.lock();
+            let mut out = std::io::BufWriter::new(stdout.lock());
             let written = serde_json::to_writer_pretty(&mut out, &report)
                 .context("writing JSON to stdout")
-                .and_then(|_| writeln!(out).context("writing to stdout"));
+                .and_then(|_| writeln!(out).context("writing to stdout"))
+                .and_then(|_| out.flush().context("writing to stdout"));
             if let Err(e) = written {
                 // `extract … | head`: the reader has all it wants (as ripgrep does).
                 if broken_pipe(&e) {
