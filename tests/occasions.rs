@@ -2753,3 +2753,22 @@ fn a_plan_referred_back_to_and_carried_out_by_both_sides_is_its_parties() {
     assert_eq!(e.len(), 2, "{e:?}");
     assert_eq!(e[1].2, ["KH-16", "LA-AT"]);
 }
+
+#[test]
+fn the_next_meeting_of_a_series_is_held_by_the_same_parties() {
+    let a = article(
+        "2024-03-25",
+        "The military commands of Attapeu and Ratanakiri held their annual meeting in Samakhixay on March 21. The meeting agreed that the next annual meeting will be held in Banlung next year.",
+    );
+    let e = events(&a);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].0.as_deref(), Some("2025"));
+    assert_eq!(e[1].2, ["KH-16", "LA-AT"]);
+    let b = article(
+        "2023-07-10",
+        "Border officers of Champasak and Stung Treng met in Pakse on Thursday. They agreed that the next meeting would take place in Stung Treng town in October.",
+    );
+    let e = events(&b);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].2, ["KH-19", "LA-CH"]);
+}

@@ -230,6 +230,7 @@ impl Builder<'_, '_> {
             if (own_occasion && (s.same_parties || o.from_first || o.from_last))
                 || s.framed
                 || referred
+                || s.next_of_series
             {
                 if let Some(d) = self.drafts.last_mut() {
                     d.parties_of = previous;

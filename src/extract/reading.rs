@@ -40,6 +40,9 @@ pub(super) struct SentenceInfo<'g> {
     pub two_sides: bool,
     /// Its subject refers back to people already named ("they", "the delegation").
     pub same_parties: bool,
+    /// Tells the next occasion of a series ("the next annual meeting"): its
+    /// parties are those of the one told.
+    pub next_of_series: bool,
     /// The occasions of [`triggers::TOLD`] the sentence tells of, as bits.
     pub told: u16,
     /// Tells an arrival somewhere ("arrived in Vientiane yesterday").
@@ -424,6 +427,7 @@ pub(super) fn read_sentences<'g>(
             // Read only where used: occasions dated from the one before, and
             // the sentences that open events.
             same_parties: anchored && triggers::same_parties(lst),
+            next_of_series: lst.contains("the next ") && triggers::next_of_series(lst),
             told: triggers::told_mask(lst),
             arrival: ["arrived in", "arrives in", "landed in", "arrived at"]
                 .iter()

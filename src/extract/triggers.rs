@@ -234,6 +234,13 @@ cue!(
     r"(?-u:\b)(?:(?:the two|both) (?:sides|countries|nations|governments|ministries|ministers|leaders|parties|delegations|prime ministers|premiers|neighbours|neighbors|armies|forces)|counterparts?|the next (?:session|meeting|round|edition) of the (?:joint|bilateral)|(?:the next|next year's) (?:session|round|edition))(?-u:\b)"
 );
 
+// The next occasion of a series told ("the next annual meeting will be held
+// in Banlung next year"): held by the same parties, wherever it goes.
+cue!(
+    next_of_series,
+    r"(?-u:\b)the next (?:annual |regular |joint |bilateral |ministerial )?(?:meeting|session|round|edition|talks|gathering)(?-u:\b)"
+);
+
 // People already named, referred back to: "Two days later, they signed …",
 // "the following day the delegation toured …", "a week later, the suspects
 // were handed over".
