@@ -2772,3 +2772,23 @@ fn the_next_meeting_of_a_series_is_held_by_the_same_parties() {
     assert_eq!(e.len(), 2, "{e:?}");
     assert_eq!(e[1].2, ["KH-19", "LA-CH"]);
 }
+
+#[test]
+fn a_contrast_after_while_is_not_the_occasions_background() {
+    let a = article(
+        "2022-07-12",
+        "Stung Treng and Champasak police arrested three smugglers in a joint operation on 5 July. Two days later, the Lao side handed over two of the suspects to the Cambodian side at the Trapeang Kriel checkpoint, while the third suspect remains in custody in Champasak.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2022-07-05".to_string()),
+            Some("2022-07-07".to_string())
+        ]
+    );
+    let b = article(
+        "2021-03-20",
+        "Attapeu and Ratanakiri officials signed a memorandum on cattle trade in Banlung on 17 March, while border markets have remained closed since 2020.",
+    );
+    assert_eq!(dates(&b), [Some("2021-03-17".to_string())]);
+}

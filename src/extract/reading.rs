@@ -988,7 +988,7 @@ fn main_clause(lst: &str) -> &str {
     // The earliest relative opener: "who"/"whose" anywhere, "where"/"which"
     // after a comma, a restrictive "that had been" ("the market that had been
     // shut since …"). Each is one substring search, not a test at every space.
-    const OPENERS: [(&str, usize); 8] = [
+    const OPENERS: [(&str, usize); 9] = [
         (" who ", 0),
         (" whose ", 0),
         (" that had been ", 0),
@@ -999,6 +999,9 @@ fn main_clause(lst: &str) -> &str {
         // "… next month to plan operations ahead of the festive season, when
         // trafficking usually increases": the season's habit, not the meeting's.
         (", when ", 1),
+        // "… handed over two suspects, while the third remains in custody":
+        // a contrast about something else.
+        (", while ", 1),
     ];
     // A restrictive clause describing a place: "a stretch of the Mekong that
     // forms part of the border", "the road that links the two checkpoints".
@@ -1045,7 +1048,12 @@ fn background_relative(lst: &str, start: usize) -> Option<(usize, usize)> {
 /// ("The frontier, which stretches for 540 km, runs through …" → "runs
 /// through …"), when `start` (where `main_clause` ended) opens one.
 fn resumed_main(lst: &str, start: usize) -> Option<&str> {
-    if start >= lst.len() || !lst[..start].ends_with(',') {
+    // Only a relative clause is set off inside the main one; after ", when"
+    // or ", while" the main clause is over.
+    if start >= lst.len()
+        || !lst[..start].ends_with(',')
+        || !(lst[start..].starts_with(" which ") || lst[start..].starts_with(" who "))
+    {
         return None;
     }
     let rest = &lst[start + 1..];
