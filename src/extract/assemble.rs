@@ -36,6 +36,9 @@ pub(super) struct Draft {
     /// sentence refers back to the same parties ("Two days later, they
     /// signed …"): it has that event's participants.
     pub parties_of: Option<usize>,
+    /// The next occasion of a series: it takes the parties of `parties_of`
+    /// but not a national capital there, the venue the series moves from.
+    pub next_of_series: bool,
     /// The last day, for an occasion told as a stretch of days.
     pub end: Option<PartialDate>,
     /// A sentence of it told its first day ("at the opening ceremony"): the
@@ -137,6 +140,7 @@ impl Builder<'_, '_> {
             kind,
             members,
             parties_of: None,
+            next_of_series: false,
             end: None,
             told_from_start: false,
         });
@@ -234,6 +238,7 @@ impl Builder<'_, '_> {
             {
                 if let Some(d) = self.drafts.last_mut() {
                     d.parties_of = previous;
+                    d.next_of_series = s.next_of_series;
                 }
             }
             touched.push(self.drafts.len() - 1);

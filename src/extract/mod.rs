@@ -87,13 +87,22 @@ pub fn extract_titled(
     let mut events: Vec<Event> = Vec::new();
     for (d, both) in drafts.into_iter().zip(both) {
         let parties_of = d.parties_of;
+        let venue_moves = d.next_of_series;
         let made = both.then(|| finish(text, &r.infos, d, &hash)).flatten();
         event_of.push(made.map(|mut e| {
             // The same parties as the occasion before ("The following day, the
             // visitors presented robes …"): their provinces take part again.
             if let Some(p) = parties_of.and_then(|p| event_of.get(p).copied().flatten()) {
                 let mut all: BTreeSet<ProvinceId> = e.provinces.drain(..).collect();
-                all.extend(events[p].provinces.iter().cloned());
+                // "Cambodia will host the next session in Phnom Penh": not
+                // in Vientiane, where the one told was held.
+                all.extend(
+                    events[p]
+                        .provinces
+                        .iter()
+                        .filter(|id| !(venue_moves && matches!(id.as_str(), "LA-VT" | "KH-12")))
+                        .cloned(),
+                );
                 e.provinces = all.into_iter().collect();
             }
             events.push(e);
