@@ -1433,7 +1433,9 @@ fn open_replaces_the_articles_shown_and_add_keeps_them() {
         harness.get_by_label("File").click();
         harness.run();
         harness.get_by_label_contains(menu_item).click();
-        harness.run();
+        // Loading repaints until it is done: step, not run.
+        harness.step();
+        harness.step();
         wait_loaded(&mut harness);
         harness.run();
         let now = paths(&harness);
