@@ -2792,3 +2792,29 @@ fn a_contrast_after_while_is_not_the_occasions_background() {
     );
     assert_eq!(dates(&b), [Some("2021-03-17".to_string())]);
 }
+
+#[test]
+fn a_province_named_as_what_another_borders_takes_no_part() {
+    let a = article(
+        "2023-08-24",
+        "Ratanakiri and Vietnam's Gia Lai province signed a trade agreement in Banlung on August 22. Ratanakiri, in Cambodia's far northeast, borders both Vietnam and Laos' Attapeu province.",
+    );
+    assert!(
+        events(&a)
+            .iter()
+            .all(|e| !e.2.contains(&"LA-AT".to_string())),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2022-03-02",
+        "Champasak and Thailand's Ubon Ratchathani held border talks in Pakse on 28 February. Champasak, which borders Cambodia's Preah Vihear and Stung Treng, hosts the annual fair.",
+    );
+    assert!(
+        events(&b)
+            .iter()
+            .all(|e| !e.2.iter().any(|p| p.starts_with("KH-"))),
+        "{:?}",
+        events(&b)
+    );
+}

@@ -242,7 +242,7 @@ pub(super) fn read_sentences<'g>(
             .filter(|p| !described.is_some_and(|(a, b)| a <= p.start && p.end <= b))
             .filter(|p| (here && in_dateline(p)) || !is_metonym(lower, p))
             .filter(|p| !is_residence(lower, p) && !is_way_home(lower, p))
-            .filter(|p| !is_hypothetical(lower, p))
+            .filter(|p| !is_hypothetical(lower, p) && !is_neighbour(lower, p))
             .filter(|p| !is_river_by_article(lower, p))
             .filter(|p| listing.is_none_or(|a| p.start < a))
             .copied()
@@ -1323,6 +1323,22 @@ fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
                 .any(|w| journey.contains(w))
         };
     home || via
+}
+
+/// A place named as what another borders ("Ratanakiri borders both Vietnam
+/// and Laos' Attapeu province", "bordering Cambodia's Preah Vihear"): a
+/// neighbour described, not a party.
+fn is_neighbour(lower: &str, p: &PlaceMatch<'_>) -> bool {
+    let before = text_before(lower, p.start, 60);
+    let clause = before.rsplit(['.', ';', ',']).next().unwrap_or(before);
+    [
+        "borders both ",
+        "bordering both ",
+        "which borders ",
+        "that borders ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// A place of what might be done, not of what was: "to study the possibility
