@@ -386,3 +386,29 @@ fn the_last_week_of_a_month_is_that_month_not_last_week() {
         pairs(&[("last week", "2021-06")])
     );
 }
+
+#[test]
+fn an_ordinal_day_after_on_without_the_is_a_day_of_the_month() {
+    assert_eq!(
+        mentions(
+            "The meeting took place on 4th at the provincial police headquarters.",
+            Some("2022-11-08")
+        ),
+        pairs(&[("4th", "2022-11-04")])
+    );
+    assert_eq!(
+        mentions(
+            "The two teams met on 12th and agreed on a hotline.",
+            Some("2021-03-20")
+        ),
+        pairs(&[("12th", "2021-03-12")])
+    );
+    // A count stays a count.
+    assert_eq!(
+        mentions(
+            "They met on 4th anniversary of the accord.",
+            Some("2021-03-20")
+        ),
+        pairs(&[])
+    );
+}

@@ -369,6 +369,13 @@ impl Scanner<'_> {
                     .or_else(|| self.year_alone(i))
                     .or_else(|| self.year_range(i))
                     .or_else(|| self.coordinated_bare_day(i))
+                    // "took place on 4th at the headquarters": an ordinal day
+                    // after "on" without "the" (common in translated news).
+                    .or_else(|| {
+                        (self.prev_kw(i) == Some(Keyword::On))
+                            .then(|| self.bare_day(i, i))
+                            .flatten()
+                    })
             }
             TokKind::Word { lex, cap } => match lex {
                 Lexeme::Month(..) if cap => self.absolute(i).or_else(|| self.month_period(i)),
