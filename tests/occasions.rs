@@ -2818,3 +2818,29 @@ fn a_province_named_as_what_another_borders_takes_no_part() {
         events(&b)
     );
 }
+
+#[test]
+fn the_day_before_counts_from_the_occasion_told_not_from_the_report() {
+    let a = article(
+        "2024-07-03",
+        "On 1st July, rescue teams of Attapeu and Stung Treng held a joint flood drill in Sanamxay. The day before, a coordination meeting of the two provinces was held in Samakhixay.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2024-07-01".to_string()),
+            Some("2024-06-30".to_string())
+        ]
+    );
+    let b = article(
+        "2021-05-20",
+        "Champasak and Stung Treng officials signed a fisheries accord in Pakse on 12 May. The previous day, the two delegations had toured the dolphin pools near Veun Kham.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2021-05-12".to_string()),
+            Some("2021-05-11".to_string())
+        ]
+    );
+}

@@ -605,7 +605,7 @@ fn occasion_times(
     {
         // "On the final day of the workshop, Wednesday, …": the day named
         // beside it is the date.
-        let named_beside = || {
+        let named_beside = |out: &[When]| {
             out.iter().any(|w| {
                 w.start >= b
                     && lst.get(b..w.start).is_some_and(|g| {
@@ -615,7 +615,13 @@ fn occasion_times(
                     })
             })
         };
-        if !out.iter().any(|w| w.start < b && a < w.end) && !named_beside() {
+        // "The day before, a meeting was held": the day before the occasion
+        // just told, not before the report (as the date tagger reads it alone).
+        let overlaps = |w: &When| w.start < b && a < w.end;
+        if out.iter().any(overlaps) && out.iter().filter(|w| overlaps(w)).all(|w| !w.explicit) {
+            out.retain(|w| !overlaps(w));
+        }
+        if !out.iter().any(overlaps) && !named_beside(&out) {
             let at = out.partition_point(|w| w.start < a);
             out.insert(
                 at,
