@@ -2844,3 +2844,53 @@ fn the_day_before_counts_from_the_occasion_told_not_from_the_report() {
         ]
     );
 }
+
+#[test]
+fn days_after_the_operation_count_from_its_end() {
+    let a = article(
+        "2023-10-27",
+        "From 21 to 23 October 2023, Stung Treng and Champasak anti-drug police carried out a joint operation along the Mekong. Two days after the operation ended, the two sides held a meeting in Pakse to review the results.",
+    );
+    assert_eq!(
+        dates(&a),
+        [
+            Some("2023-10-21".to_string()),
+            Some("2023-10-25".to_string())
+        ]
+    );
+    let b = article(
+        "2022-02-20",
+        "Attapeu and Ratanakiri rangers ran a joint operation against snares from 7 to 9 February. A day after the operation, the two provinces handed over the seized guns at the Phouvong checkpoint.",
+    );
+    assert_eq!(
+        dates(&b),
+        [
+            Some("2022-02-07".to_string()),
+            Some("2022-02-10".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_joint_commission_is_held_by_both_sides() {
+    let a = article(
+        "2024-03-07",
+        "Lao and Cambodian foreign ministers held talks in Vientiane on Wednesday. The previous meeting of the joint commission was held in Phnom Penh in 2022.",
+    );
+    assert_eq!(
+        events(&a)
+            .iter()
+            .map(|e| (e.0.clone(), e.2.clone()))
+            .collect::<Vec<_>>(),
+        [
+            (Some("2024-03-06".to_string()), vec!["LA-VT".to_string()]),
+            (Some("2022".to_string()), vec!["KH-12".to_string()])
+        ]
+    );
+    let b = article(
+        "2019-09-12",
+        "Champasak and Stung Treng officials met in Pakse on 10 September. The joint committee will meet next in Stung Treng in March.",
+    );
+    let e = events(&b);
+    assert_eq!(e.len(), 2, "{e:?}");
+}

@@ -231,7 +231,7 @@ cue!(
 // session of what both hold ("will host the next session in 2025").
 cue!(
     both_sides,
-    r"(?-u:\b)(?:(?:the two|both) (?:sides|countries|nations|governments|ministries|ministers|leaders|parties|delegations|prime ministers|premiers|neighbours|neighbors|armies|forces)|counterparts?|the next (?:session|meeting|round|edition) of the (?:joint|bilateral)|(?:the next|next year's) (?:session|round|edition))(?-u:\b)"
+    r"(?-u:\b)(?:(?:the two|both) (?:sides|countries|nations|governments|ministries|ministers|leaders|parties|delegations|prime ministers|premiers|neighbours|neighbors|armies|forces)|counterparts?|the next (?:session|meeting|round|edition) of the (?:joint|bilateral)|the joint (?:commission|committee|working group|boundary commission)|(?:the next|next year's) (?:session|round|edition))(?-u:\b)"
 );
 
 // The next occasion of a series told ("the next annual meeting will be held
@@ -554,7 +554,7 @@ pub fn part_of_day(s: &str) -> Option<(usize, usize)> {
 /// Occasions a count of days can name ("two days after the meeting", "the
 /// day before the inauguration"): the noun, the words that tell such an
 /// occasion in a sentence, and the kinds it may have been read as.
-pub const TOLD: [(&str, &[&str], &[EventKind]); 12] = [
+pub const TOLD: [(&str, &[&str], &[EventKind]); 13] = [
     ("talks", &["talks"], &[EventKind::Meeting]),
     ("meeting", &["meet", "met "], &[EventKind::Meeting]),
     ("inauguration", &["inaugurat"], &[EventKind::Other]),
@@ -579,6 +579,7 @@ pub const TOLD: [(&str, &[&str], &[EventKind]); 12] = [
     ),
     ("donation", &["donat"], &[EventKind::Aid]),
     ("patrol", &["patrol"], &[EventKind::Operation]),
+    ("operation", &["operation"], &[EventKind::Operation]),
 ];
 
 /// The length of "the <occasion>" that `rest` opens with, for an occasion of
