@@ -322,6 +322,17 @@ fn the_year_of_a_document_or_plan_is_not_an_occasion() {
         "Champasak and Stung Treng agreed on a joint plan for 2017 at their meeting on April 29.",
     );
     assert_eq!(dates(&b), [Some("2016-04-29".to_string())]);
+    // So is "the agreement of the previous year" (the year it belongs to).
+    let e = article(
+        "2022-11-08",
+        "Attapeu and Ratanakiri police met in Samakhixay on 4 November. At the meeting, both sides reviewed the implementation of the agreement of the previous year.",
+    );
+    assert_eq!(dates(&e), [Some("2022-11-04".to_string())]);
+    let f = article(
+        "2020-06-02",
+        "Stung Treng and Champasak officials met in Pakse on 29 May and assessed the results of last year.",
+    );
+    assert_eq!(dates(&f), [Some("2020-05-29".to_string())]);
     // "for the coming year" is the plan's year too.
     let c = article(
         "2023-01-17",

@@ -714,7 +714,7 @@ pub fn is_non_occasion_year(sentence: &str, start: usize) -> bool {
     debug_assert!(folded(sentence));
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        compile(r"(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:minutes|plan|programme|program|report|budget|memorandum|strategy|roadmap|framework|cooperation) (?:[\w-]+ ){0,3}?(?:in|for|of)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|for|plan|period|vision|target|strategy|budget)\s+(?:the\s+)?$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$|(?-u:\b)(?:expected|due|scheduled|set|planned|likely) to (?:[\w-]+ ){0,3}?(?:in|by)\s+$)")
+        compile(r"(?:(?:\d|million|billion|percent|per cent|%|tonnes|tons|people|km)\s+(?:in|by)\s+$|(?-u:\b)(?:minutes|plan|programme|program|report|budget|memorandum|strategy|roadmap|framework|cooperation) (?:[\w-]+ ){0,3}?(?:in|for|of)\s+$|(?-u:\b)(?:by|until|till|through|before|after|from|to|since|up to|for|plan|period|vision|target|strategy|budget)\s+(?:the\s+)?$|(?-u:\b)(?:agreements?|accords?|commitments?|decisions?|results?) of\s+$|(?-u:\b)(?:\d{4})\s*(?:-|–|to|and|or)\s*$|(?-u:\b)(?:expected|due|scheduled|set|planned|likely) to (?:[\w-]+ ){0,3}?(?:in|by)\s+$)")
     });
     let pre = sentence.get(..start).unwrap_or("");
     let tail = pre
