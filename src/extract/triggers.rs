@@ -49,7 +49,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Operation,
-        r"joint (?:[a-z-]+ ){0,2}?(?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search|census|testing|monitoring)|carr(?:y|ies|ied|ying) out (?:a |an |the )?joint|operations?,? (?:which |that )?(?:was |were |had been )?(?:carried out|conducted|launched|staged|mounted|ran from|took place|lasted)|(?:carried out|conducted|launched|staged|mounted) (?:a |an |the )?(?:[\w-]+ ){0,2}?operations?|joint (?:[\w-]+ )?(?:teams?|task force)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
+        r"joint (?:[a-z-]+ ){0,2}?(?:patrols?|operations?|exercises?|drills?|inspections?|crackdowns?|raids?|search|census|testing|monitoring)|carr(?:y|ies|ied|ying) out (?:a |an |the )?joint|carr(?:y|ies|ied|ying) out together|(?:together|jointly) carr(?:y|ies|ied|ying) out|operations?,? (?:which |that )?(?:was |were |had been )?(?:carried out|conducted|launched|staged|mounted|ran from|took place|lasted)|(?:carried out|conducted|launched|staged|mounted) (?:a |an |the )?(?:[\w-]+ ){0,2}?operations?|joint (?:[\w-]+ )?(?:teams?|task force)|patroll?(?:ed|ing|s)?|crackdown|raid(?:ed|s)?|arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:ed|ure)|rescu(?:ed|e)|repatriat(?:ed|ion)|hand(?:ed|s|ing)? (?:[\w-]+ ){0,4}?back|deport(?:ed|ation)|extradit(?:ed|ion)|demining|clearance operation|(?:joint )?survey(?:ed|s)?|inspect(?:ed|ion|ions)|search(?:ed)? for",
     ),
     (
         EventKind::Proposal,
@@ -1108,6 +1108,15 @@ mod tests {
         );
         assert_eq!(
             classify("rescue teams from both provinces jointly searched the river."),
+            Some(EventKind::Operation)
+        );
+        // "Together" marks a joint operation as "joint" does.
+        assert_eq!(
+            classify("health staff of both districts have carried out together the vaccination."),
+            Some(EventKind::Operation)
+        );
+        assert_eq!(
+            classify("the two teams together carried out a search for the missing boat."),
             Some(EventKind::Operation)
         );
         // A road meeting another is no meeting; a workshop is one.
