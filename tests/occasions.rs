@@ -2905,3 +2905,22 @@ fn the_joint_commission_is_held_by_both_sides() {
     let e = events(&b);
     assert_eq!(e.len(), 2, "{e:?}");
 }
+
+#[test]
+fn a_return_event_is_held_by_the_same_parties_elsewhere() {
+    let a = article(
+        "2023-02-27",
+        "Athletes from Attapeu and Ratanakiri met for a friendship festival in Banlung from Feb 24 to 26. A return event is planned to be held in Attapeu in December.",
+    );
+    let e = events(&a);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].0.as_deref(), Some("2023-12"));
+    assert_eq!(e[1].2, ["KH-16", "LA-AT"]);
+    let b = article(
+        "2019-04-02",
+        "Champasak and Stung Treng held a friendship football tournament in Stung Treng town on 30 March. The return match will take place in Pakse in May.",
+    );
+    let e = events(&b);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[1].2, ["KH-19", "LA-CH"]);
+}

@@ -427,7 +427,8 @@ pub(super) fn read_sentences<'g>(
             // Read only where used: occasions dated from the one before, and
             // the sentences that open events.
             same_parties: anchored && triggers::same_parties(lst),
-            next_of_series: lst.contains("the next ") && triggers::next_of_series(lst),
+            next_of_series: (lst.contains("the next ") || lst.contains(" return "))
+                && triggers::next_of_series(lst),
             told: triggers::told_mask(lst),
             arrival: ["arrived in", "arrives in", "landed in", "arrived at"]
                 .iter()

@@ -33,7 +33,7 @@ const LEXICON: &[(EventKind, &str)] = &[
     ),
     (
         EventKind::Other,
-        r"inaugurat(?:e|ed|es|ing|ion)|(?:re-?)?open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural|tourism|business|investment|agricultural|food|art|photo) (?:fairs?|exhibitions?|expos?)|festivals?|(?:football|volleyball|friendship|sports?|petanque|boat) (?:match|matches|tournaments?|games|races?)|energi[sz](?:ed|es|ing)|switch(?:ed|es|ing) on|commission(?:ed|ing) (?:the |a |an )?(?:new )?(?:[\w-]+ ){0,3}?(?:line|plant|dam|substation|bridge|road|checkpoint)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary|(?:was|were) (?:formally |officially |jointly )?(?:opened|inaugurated)",
+        r"inaugurat(?:e|ed|es|ing|ion)|(?:a|the) return (?:event|festival|match|game|tournament|exchange|leg)|(?:re-?)?open(?:ed|s|ing) (?:of )?(?:the |a |an |its )?(?:new )?(?:[\w-]+ ){0,4}?(?:checkpoint|border gate|gate|crossing|bridge|road|office|consulate|market|port|school|hospital|centre|center)|(?:opening|groundbreaking|ground-breaking|handover|closing) ceremony|began (?:marking|demarcating|building|construction|digging|work)|broke ground|launch(?:ed|es|ing)? (?:a |the |an )?(?:joint )?(?:[\w-]+ ){0,3}?(?:project|campaign|programme|program|initiative|service|route|flight)|ceremony|(?:trade|border|friendship|cultural|tourism|business|investment|agricultural|food|art|photo) (?:fairs?|exhibitions?|expos?)|festivals?|(?:football|volleyball|friendship|sports?|petanque|boat) (?:match|matches|tournaments?|games|races?)|energi[sz](?:ed|es|ing)|switch(?:ed|es|ing) on|commission(?:ed|ing) (?:the |a |an )?(?:new )?(?:[\w-]+ ){0,3}?(?:line|plant|dam|substation|bridge|road|checkpoint)|celebrat(?:ed|ion|ions)|commemorat(?:ed|ion)|anniversary|(?:was|were) (?:formally |officially |jointly )?(?:opened|inaugurated)",
     ),
     (
         EventKind::Visit,
@@ -238,7 +238,7 @@ cue!(
 // in Banlung next year"): held by the same parties, wherever it goes.
 cue!(
     next_of_series,
-    r"(?-u:\b)the next (?:annual |regular |joint |bilateral |ministerial )?(?:meeting|session|round|edition|talks|gathering)(?-u:\b)"
+    r"(?-u:\b)(?:the next (?:annual |regular |joint |bilateral |ministerial )?(?:meeting|session|round|edition|talks|gathering)|(?:a|the) return (?:event|visit|festival|match|game|tournament|exchange|leg))(?-u:\b)"
 );
 
 // People already named, referred back to: "Two days later, they signed …",
