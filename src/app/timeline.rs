@@ -811,6 +811,24 @@ fn paint_spans(
     }
 }
 
+/// The events of `points` by pixel column: column `n` covers x from
+/// `origin + n * width` to the next, an event falling where its middle day is.
+fn columns(
+    axis: &TimeAxis,
+    points: &[&LaneItem],
+    origin: f32,
+    width: f32,
+) -> BTreeMap<i64, Vec<(EventKey, EventKind)>> {
+    let mut out: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
+    for it in points {
+        let x = axis.x_of((it.start + it.end) / 2.0);
+        out.entry(((x - origin) / width).floor() as i64)
+            .or_default()
+            .push((it.key, it.kind));
+    }
+    out
+}
+
 /// Day-precision events as dots in the lower part of a lane, those within
 /// 8 px of each other one dot with a count.
 fn paint_points(
@@ -823,15 +841,7 @@ fn paint_points(
     markers: &mut Vec<Marker>,
 ) {
     let cy = band.top() + band.height() * 0.72;
-    let mut buckets: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
-    for it in points {
-        let x = axis.x_of((it.start + it.end) / 2.0);
-        buckets
-            .entry((x / 8.0).floor() as i64)
-            .or_default()
-            .push((it.key, it.kind));
-    }
-    for (b, evs) in buckets {
+    for (b, evs) in columns(axis, points, 0.0, 8.0) {
         let x = b as f32 * 8.0 + 4.0;
         let color = same_kind_color(&evs).unwrap_or(visuals.text_color());
         let center = Pos2::new(x, cy);
@@ -875,13 +885,7 @@ fn paint_histogram(
     selected: Option<EventKey>,
     markers: &mut Vec<Marker>,
 ) {
-    let mut bins: BTreeMap<i64, Vec<(EventKey, EventKind)>> = BTreeMap::new();
-    for it in points {
-        let x = axis.x_of((it.start + it.end) / 2.0);
-        bins.entry(((x - axis.plot.left()) / BIN_PX).floor() as i64)
-            .or_default()
-            .push((it.key, it.kind));
-    }
+    let bins = columns(axis, points, axis.plot.left(), BIN_PX);
     let fullest = bins.values().map(Vec::len).max().unwrap_or(1).max(1) as f32;
     let (bottom, room) = (band.bottom() - 2.0, band.height() - 4.0);
     for (b, evs) in bins {
