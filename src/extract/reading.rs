@@ -118,6 +118,23 @@ pub(super) struct Occasion {
     pub at: (usize, usize),
 }
 
+impl Occasion {
+    /// An occasion dated by a date of its own, told at the start of its
+    /// sentence (a headline's date, the report's month).
+    fn dated(kind: EventKind, date: PartialDate) -> Self {
+        Occasion {
+            kind,
+            date: Some(date),
+            after_previous: None,
+            from_first: false,
+            from_last: false,
+            named: None,
+            end: None,
+            at: (0, 0),
+        }
+    }
+}
+
 /// The most time expressions read in one sentence.
 const MAX_TIMES: usize = 16;
 
@@ -176,16 +193,7 @@ pub(super) fn date_lead_by_headline(
     if triggers::classify(&lower).is_none() {
         return;
     }
-    lead.occasions = vec![Occasion {
-        kind,
-        date: Some(date),
-        after_previous: None,
-        from_first: false,
-        from_last: false,
-        named: None,
-        end: None,
-        at: (0, 0),
-    }];
+    lead.occasions = vec![Occasion::dated(kind, date)];
     lead.dated = true;
     lead.first_date = Some(date);
     lead.explicit = true;
@@ -316,18 +324,7 @@ pub(super) fn read_sentences<'g>(
                     r.month()
                         .and_then(|m| PartialDate::from_parts(r.year(), Some(m), None))
                 })
-                .map(|date| {
-                    vec![Occasion {
-                        kind,
-                        date: Some(date),
-                        after_previous: None,
-                        from_first: false,
-                        from_last: false,
-                        named: None,
-                        end: None,
-                        at: (0, 0),
-                    }]
-                })
+                .map(|date| vec![Occasion::dated(kind, date)])
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
