@@ -35,6 +35,12 @@ fn main() {
         highlighted: vec!["LA-CH".into(), "KH-16".into()],
         links,
         selected_link: None,
+        hubs: vec![(
+            ["KH-13", "KH-16", "KH-19", "LA-AT", "LA-CH"]
+                .map(String::from)
+                .to_vec(),
+            3,
+        )],
     };
     let ctx = egui::Context::default();
     let mut view = MapView::default();

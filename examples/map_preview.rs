@@ -97,6 +97,12 @@ fn main() -> eframe::Result {
             ("LA-CH".into(), "KH-13".into(), 2),
         ],
         selected_link: None,
+        hubs: vec![(
+            ["KH-13", "KH-16", "KH-19", "LA-AT", "LA-CH"]
+                .map(String::from)
+                .to_vec(),
+            3,
+        )],
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1000.0, 720.0]),

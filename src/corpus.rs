@@ -649,11 +649,15 @@ impl Corpus {
         counts
     }
 
-    /// Cross-border links among `keys`: (Lao province, Cambodian province, number of events), sorted.
+    /// Cross-border links among `keys`: (Lao province, Cambodian province, number of events),
+    /// sorted; only events of two provinces, one on each side (see [`Corpus::hubs`]).
     pub fn links(&self, keys: &[EventKey]) -> Vec<(String, String, usize)> {
         let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
         for k in keys {
             let Some(e) = self.event(*k) else { continue };
+            if is_multilateral(&e.event.provinces) {
+                continue;
+            }
             let lao: BTreeSet<&str> = e
                 .event
                 .provinces
@@ -676,6 +680,28 @@ impl Corpus {
         }
         counts.into_iter().map(|((a, b), n)| (a, b, n)).collect()
     }
+
+    /// Multilateral events among `keys` (three provinces or more, both sides
+    /// among them), by their set of provinces: (sorted province ids, number of
+    /// events), sorted. The map draws each set as a hub with a spoke to every
+    /// province, not as every Lao–Cambodian pair.
+    pub fn hubs(&self, keys: &[EventKey]) -> Vec<(Vec<String>, usize)> {
+        let mut counts: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        for k in keys {
+            let Some(e) = self.event(*k) else { continue };
+            if is_multilateral(&e.event.provinces) {
+                let set: BTreeSet<String> = e.event.provinces.iter().map(|p| p.0.clone()).collect();
+                *counts.entry(set.into_iter().collect()).or_default() += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+}
+
+/// Whether an event links three provinces or more, Lao and Cambodian ones among them.
+fn is_multilateral(provinces: &[ProvinceId]) -> bool {
+    let set: BTreeSet<&ProvinceId> = provinces.iter().collect();
+    set.len() >= 3 && set.iter().any(|p| p.is_lao()) && set.iter().any(|p| p.is_cambodian())
 }
 
 #[cfg(test)]
@@ -945,6 +971,37 @@ mod tests {
         c.remove_path("b.txt");
         assert_eq!(c.article_count(), 1);
         assert_eq!(c.event_count(), 0);
+    }
+
+    #[test]
+    fn a_multilateral_event_is_a_hub_not_every_pair() {
+        let mut c = sample();
+        c.insert_file(
+            "m.txt",
+            vec![LoadedArticle {
+                article: article("m.txt", "text m"),
+                events: vec![event(
+                    "m1",
+                    Some("2023-01-10"),
+                    EventKind::Meeting,
+                    &["LA-CH", "LA-AT", "KH-19", "KH-16"],
+                    "four governors meet",
+                )],
+            }],
+            None,
+        );
+        let all = c.filter(&Filter::default());
+        // The two-province events stay links; the four-province one is a hub.
+        assert_eq!(c.links(&all).iter().map(|l| l.2).sum::<usize>(), 2);
+        assert_eq!(
+            c.hubs(&all),
+            [(
+                ["KH-16", "KH-19", "LA-AT", "LA-CH"]
+                    .map(String::from)
+                    .to_vec(),
+                1
+            )]
+        );
     }
 
     #[test]

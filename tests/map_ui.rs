@@ -4,6 +4,7 @@
 use border_atlas::app::map::{MapInput, MapResponse, MapView};
 use border_atlas::geo::geography;
 use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 
 struct State {
@@ -193,4 +194,24 @@ fn zoom_with_the_wheel_keeps_the_point_under_the_pointer() {
     assert!(scale1 > scale0 * 1.05, "zoomed in: {scale0} → {scale1}");
     let st1 = label_pos(&h, "KH-19");
     assert!((st1 - st).length() < 3.0, "{st:?} → {st1:?}");
+}
+
+/// A meeting of five provinces is one hub with five spokes, not six arcs;
+/// hovering its node says what it stands for.
+#[test]
+fn a_multilateral_event_is_a_hub_that_tells_its_provinces() {
+    let five = ["KH-13", "KH-16", "KH-19", "LA-AT", "LA-CH"];
+    let mut h = harness(MapInput {
+        hubs: vec![(five.map(String::from).to_vec(), 3)],
+        ..Default::default()
+    });
+    h.step();
+    let p = h.state().view.hub_point(&five).expect("drawn");
+    h.hover_at(p);
+    // Tooltips wait for the pointer to rest.
+    for _ in 0..60 {
+        h.step();
+    }
+    h.get_by_label_contains("3 events of 5 provinces");
+    h.get_by_label_contains("Stung Treng");
 }

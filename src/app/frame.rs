@@ -27,6 +27,7 @@ impl BorderAtlasApp {
         };
         self.derived.counts = corpus.counts_by_province(&map_events);
         self.derived.links = corpus.links(&map_events);
+        self.derived.hubs = corpus.hubs(&map_events);
         self.derived.filtered = filtered;
         self.derived.key = Some(key);
     }
@@ -158,6 +159,7 @@ impl eframe::App for BorderAtlasApp {
                 selected: vc.filter.province.as_ref().map(|p| p.0.clone()),
                 highlighted,
                 links: derived.links.clone(),
+                hubs: derived.hubs.clone(),
                 selected_link: vc
                     .filter
                     .link

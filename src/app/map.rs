@@ -29,6 +29,8 @@ pub struct MapInput {
     pub links: Vec<(String, String, usize)>,
     /// The selected link, if any.
     pub selected_link: Option<(String, String)>,
+    /// Multilateral events (three provinces or more): (province ids, number of events).
+    pub hubs: Vec<(Vec<String>, usize)>,
 }
 
 /// What the user did on the map this frame.
@@ -509,6 +511,20 @@ impl MapView {
         ))
     }
 
+    /// The screen point of the hub of these provinces on the last frame: the
+    /// middle of their label points.
+    pub fn hub_point(&self, ids: &[&str]) -> Option<Pos2> {
+        let t = self.last?;
+        let g = geography();
+        let points: Vec<Pos2> = ids
+            .iter()
+            .filter_map(|id| g.region_for(id))
+            .map(|r| t.to_screen(r.label[0], r.label[1]))
+            .collect();
+        let sum = points.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2());
+        (!points.is_empty()).then(|| (sum / points.len() as f32).to_pos2())
+    }
+
     /// The transform of the last frame drawn.
     pub fn last_transform(&self) -> Option<ScreenTransform> {
         self.last
@@ -573,7 +589,9 @@ impl MapView {
             input.selected_link.as_ref() == Some(&(la.clone(), kh.clone()))
                 || (input.highlighted.contains(la) && input.highlighted.contains(kh))
         });
+        let max_link = max_link.max(input.hubs.iter().map(|h| h.1).max().unwrap_or(0));
         let arcs = build_arcs(&shown, &t, max_link);
+        let hubs = build_hubs(&input.hubs, &input.highlighted, &t, max_link);
         let (hovered_arc, hovered_region) = hover(&arcs, &t, response.hover_pos());
         let selected_region = input
             .selected
@@ -597,8 +615,13 @@ impl MapView {
         layers.rivers();
         layers.outlines();
         layers.arcs(&arcs, hovered_arc);
+        let hovered_hub = response
+            .hover_pos()
+            .filter(|_| hovered_arc.is_none())
+            .and_then(|p| hubs.iter().find(|h| h.center.distance(p) <= h.radius + 4.0));
+        layers.hubs(&hubs, hovered_hub);
         // Labels never sit under the legend, the scale bar or the zoom buttons.
-        let legend = Legend::layout(&painter, rect, &pal, &classes);
+        let legend = Legend::layout(&painter, rect, &pal, &classes, !hubs.is_empty());
         let covered = [
             legend.rect,
             Rect::from_min_max(
@@ -617,7 +640,10 @@ impl MapView {
         self.zoom_buttons(ui, rect);
         self.link_menu(ui, rect, shown.len(), input.links.len());
 
-        tooltip(ui, &response, input, hovered_arc, hovered_region);
+        match hovered_hub {
+            Some(h) => hub_tooltip(&response, h),
+            None => tooltip(ui, &response, input, hovered_arc, hovered_region),
+        }
         if response.clicked() {
             out.select_link = hovered_arc.map(|a| (a.la.clone(), a.kh.clone()));
             if out.select_link.is_none() {
@@ -1102,6 +1128,24 @@ impl Layers<'_> {
         }
     }
 
+    /// Multilateral events: spokes from a node to each province, the node
+    /// ringed; emphasised like an arc when hovered or the selected event's.
+    fn hubs(&self, hubs: &[Hub], hovered: Option<&Hub>) {
+        let focused = !self.input.highlighted.is_empty();
+        for h in hubs {
+            let bright = h.selected || hovered.is_some_and(|x| std::ptr::eq(x, h));
+            let color = self.pal.arc_color(bright, focused);
+            for s in &h.spokes {
+                self.painter
+                    .line_segment([h.center, *s], Stroke::new(h.width, color));
+                self.painter.circle_filled(*s, h.width * 0.6 + 1.0, color);
+            }
+            self.painter.circle_filled(h.center, h.radius, color);
+            self.painter
+                .circle_stroke(h.center, h.radius, Stroke::new(1.5, self.pal.text));
+        }
+    }
+
     /// Outlines (context land quiet, provinces 1 px), national borders (the
     /// Laos–Cambodia one distinct), then highlighted, hovered and selected
     /// provinces on top.
@@ -1343,6 +1387,82 @@ fn build_arcs(links: &[&(String, String, usize)], t: &ScreenTransform, max: usiz
         .collect()
 }
 
+/// A multilateral event set drawn as a hub: a node at the middle of its
+/// provinces with a spoke to each.
+struct Hub {
+    provinces: Vec<String>,
+    count: usize,
+    center: Pos2,
+    spokes: Vec<Pos2>,
+    width: f32,
+    radius: f32,
+    /// Its provinces are the selected event's.
+    selected: bool,
+}
+
+/// How many hubs are drawn at most: the strongest (and the selected event's).
+const MAX_HUBS: usize = 12;
+
+/// The hubs to draw: the strongest `MAX_HUBS` sets and the selected event's,
+/// their spokes as wide as an arc of the same count.
+fn build_hubs(
+    hubs: &[(Vec<String>, usize)],
+    highlighted: &[String],
+    t: &ScreenTransform,
+    max: usize,
+) -> Vec<Hub> {
+    let g = geography();
+    let is_selected =
+        |ids: &[String]| !highlighted.is_empty() && ids.iter().all(|id| highlighted.contains(id));
+    let mut order: Vec<&(Vec<String>, usize)> = hubs.iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    order
+        .into_iter()
+        .enumerate()
+        .filter(|(i, h)| *i < MAX_HUBS || is_selected(&h.0))
+        .filter_map(|(_, (ids, n))| {
+            let spokes: Vec<Pos2> = ids
+                .iter()
+                .filter_map(|id| g.region_for(id))
+                .map(|r| t.to_screen(r.label[0], r.label[1]))
+                .collect();
+            if spokes.len() < 2 {
+                return None;
+            }
+            let sum = spokes.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2());
+            let center = (sum / spokes.len() as f32).to_pos2();
+            let width = 1.5 + 5.0 * (*n as f32 / max.max(1) as f32).sqrt();
+            Some(Hub {
+                provinces: ids.clone(),
+                count: *n,
+                center,
+                spokes,
+                width,
+                radius: width + 3.0,
+                selected: is_selected(ids),
+            })
+        })
+        .collect()
+}
+
+/// What a hub stands for, on hover.
+fn hub_tooltip(response: &egui::Response, hub: &Hub) {
+    let names: Vec<String> = hub
+        .provinces
+        .iter()
+        .map(|p| super::province_name(p))
+        .collect();
+    let text = format!(
+        "{} of {} provinces: {}",
+        super::count(hub.count, "event", "events"),
+        names.len(),
+        names.join(", ")
+    );
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.label(text);
+    });
+}
+
 /// Size of the links menu at the map's top left.
 const LINK_MENU: Vec2 = Vec2::new(150.0, 20.0);
 
@@ -1354,6 +1474,8 @@ const SWATCH: Vec2 = Vec2::new(18.0, 12.0);
 enum LegendKey {
     Swatch(Color32),
     Line(Stroke),
+    /// A hub: a ringed node with two spokes.
+    Hub(Stroke),
 }
 
 /// The legend laid out for this frame: its background and its entries (key, words,
@@ -1366,30 +1488,40 @@ struct Legend {
 impl Legend {
     /// Bottom left of the map `rect`: a title, then the classes ("none", then each
     /// range) flowing in rows, then what the lines mean; at most about 420 px wide.
-    fn layout(painter: &egui::Painter, rect: Rect, pal: &Palette, classes: &Classes) -> Self {
+    fn layout(
+        painter: &egui::Painter,
+        rect: Rect,
+        pal: &Palette,
+        classes: &Classes,
+        hubs: bool,
+    ) -> Self {
         let font = FontId::proportional(11.0);
         let (pad, gap, row_h) = (6.0, 10.0, SWATCH.y + 4.0);
-        let max_w = (rect.width() - 16.0).clamp(120.0, 420.0) - 2.0 * pad;
+        // Beside the scale bar (bottom right, 140 px), never under it.
+        let max_w = (rect.width() - 170.0).clamp(120.0, 420.0) - 2.0 * pad;
         let swatches = std::iter::once((LegendKey::Swatch(pal.province), "none".to_string()))
             .chain((0..classes.ranges().len()).map(|i| {
                 let color = lerp_color(pal.ramp_lo, pal.ramp_hi, classes.step(i));
                 (LegendKey::Swatch(color), classes.label(i))
             }));
-        let lines = [
-            (
-                LegendKey::Line(Stroke::new(3.0, pal.arc)),
-                "events linking both",
-            ),
-            (
-                LegendKey::Line(Stroke::new(2.0, pal.la_kh)),
-                "Laos–Cambodia border",
-            ),
-        ]
-        .map(|(k, t)| (k, t.to_string()));
+        let mut lines: Vec<(LegendKey, String)> = vec![(
+            LegendKey::Line(Stroke::new(3.0, pal.arc)),
+            "events linking both".to_string(),
+        )];
+        if hubs {
+            lines.push((
+                LegendKey::Hub(Stroke::new(2.0, pal.arc)),
+                "events of 3+ provinces".to_string(),
+            ));
+        }
+        lines.push((
+            LegendKey::Line(Stroke::new(2.0, pal.la_kh)),
+            "Laos–Cambodia border".to_string(),
+        ));
         // Positions relative to the legend's top-left corner, laid out in rows.
         let mut entries = Vec::new();
         let (mut x, mut y, mut width) = (0.0f32, 18.0f32, 40.0f32);
-        let groups: [Vec<(LegendKey, String)>; 2] = [swatches.collect(), lines.to_vec()];
+        let groups: [Vec<(LegendKey, String)>; 2] = [swatches.collect(), lines];
         for group in groups {
             for (key, text) in group {
                 let galley = painter.layout_no_wrap(text, font.clone(), pal.text);
@@ -1442,6 +1574,13 @@ impl Legend {
                 }
                 LegendKey::Line(stroke) => {
                     painter.line_segment([r.left_center(), r.right_center()], stroke);
+                }
+                LegendKey::Hub(stroke) => {
+                    painter.line_segment([r.left_bottom(), r.center()], stroke);
+                    painter.line_segment([r.right_bottom(), r.center()], stroke);
+                    painter.line_segment([r.center_top(), r.center()], stroke);
+                    painter.circle_filled(r.center(), 3.5, stroke.color);
+                    painter.circle_stroke(r.center(), 3.5, Stroke::new(1.0, pal.text));
                 }
             }
             let text_at = Pos2::new(r.right() + 4.0, r.center().y - galley.size().y / 2.0);

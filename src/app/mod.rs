@@ -146,6 +146,7 @@ struct Derived {
     filtered: Vec<EventKey>,
     counts: HashMap<String, usize>,
     links: Vec<(String, String, usize)>,
+    hubs: Vec<(Vec<String>, usize)>,
 }
 
 pub struct BorderAtlasApp {
