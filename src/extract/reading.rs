@@ -1212,6 +1212,10 @@ fn is_river_by_article(lower: &str, p: &PlaceMatch<'_>) -> bool {
     if !matches!(p.place.kind, PlaceKind::Province | PlaceKind::District) {
         return false;
     }
+    let named: String = lower[p.start..p.end].split_whitespace().collect();
+    if !river_stems().contains(&named) {
+        return false;
+    }
     // One of a list of rivers ("the Mekong and Sekong rivers", "the Sesan,
     // Sekong and Srepok rivers"): only river names, commas and "and" up to
     // "rivers".
@@ -1221,11 +1225,10 @@ fn is_river_by_article(lower: &str, p: &PlaceMatch<'_>) -> bool {
         .nth(60)
         .map_or(rest, |(i, _)| &rest[..i]);
     if let Some(at) = window.find(" rivers") {
-        let named: String = lower[p.start..p.end].split_whitespace().collect();
         let listed = window[..at]
             .split([' ', ','])
             .all(|w| w.is_empty() || w == "and" || w == "or" || river_stems().contains(w));
-        if listed && river_stems().contains(&named) {
+        if listed {
             return true;
         }
     }
@@ -1248,8 +1251,7 @@ fn is_river_by_article(lower: &str, p: &PlaceMatch<'_>) -> bool {
     {
         return false;
     }
-    let named: String = lower[p.start..p.end].split_whitespace().collect();
-    river_stems().contains(&named)
+    true
 }
 
 /// The names of the gazetteer's rivers without " river", lowercase, no spaces
@@ -1333,32 +1335,50 @@ fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
 /// and Laos' Attapeu province", "bordering Cambodia's Preah Vihear"): a
 /// neighbour described, not a party.
 fn is_neighbour(lower: &str, p: &PlaceMatch<'_>) -> bool {
-    let before = text_before(lower, p.start, 60);
-    let clause = before.rsplit(['.', ';', ',']).next().unwrap_or(before);
-    [
-        "borders both ",
-        "bordering both ",
-        "which borders ",
-        "that borders ",
-    ]
-    .iter()
-    .any(|w| clause.contains(w))
+    clause_before_holds(
+        lower,
+        p,
+        60,
+        &['.', ';', ','],
+        &[
+            "borders both ",
+            "bordering both ",
+            "which borders ",
+            "that borders ",
+        ],
+    )
 }
 
 /// A place of what might be done, not of what was: "to study the possibility
 /// of opening new crossing points between Attapeu and Ratanakiri", "the
 /// feasibility of a bridge linking Stung Treng and Champasak".
 fn is_hypothetical(lower: &str, p: &PlaceMatch<'_>) -> bool {
-    let before = text_before(lower, p.start, 90);
-    let clause = before.rsplit(['.', ';', ':']).next().unwrap_or(before);
-    [
-        "possibility of",
-        "feasibility of",
-        "prospect of",
-        "possibility to",
-    ]
-    .iter()
-    .any(|w| clause.contains(w))
+    clause_before_holds(
+        lower,
+        p,
+        90,
+        &['.', ';', ':'],
+        &[
+            "possibility of",
+            "feasibility of",
+            "prospect of",
+            "possibility to",
+        ],
+    )
+}
+
+/// Whether the text before place `p` (up to `reach` characters, back to the
+/// last of `breaks`) holds one of `cues`.
+fn clause_before_holds(
+    lower: &str,
+    p: &PlaceMatch<'_>,
+    reach: usize,
+    breaks: &[char],
+    cues: &[&str],
+) -> bool {
+    let before = text_before(lower, p.start, reach);
+    let clause = before.rsplit(breaks).next().unwrap_or(before);
+    cues.iter().any(|w| clause.contains(w))
 }
 
 /// Whether Laos and Cambodia are named: the actors' sides, plus the countries
