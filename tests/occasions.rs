@@ -2924,3 +2924,33 @@ fn a_return_event_is_held_by_the_same_parties_elsewhere() {
     assert_eq!(e.len(), 2, "{e:?}");
     assert_eq!(e[1].2, ["KH-19", "LA-CH"]);
 }
+
+#[test]
+fn the_minutes_of_a_meeting_held_elsewhere_tell_that_meeting() {
+    // "the minutes of the meeting" is a document; with a place and time of
+    // its own, the meeting it records is an occasion too.
+    let a = article(
+        "2012-03-09",
+        "Officials of Champasak and Stung Treng met in Pakse on Wednesday.\n\nThe Champasak vice governor went over the minutes of the last meeting, held in Stung Treng town in May 2011, and found most points carried out.",
+    );
+    assert!(
+        events(&a).iter().any(|e| e.0.as_deref() == Some("2011-05")),
+        "{:?}",
+        events(&a)
+    );
+    let b = article(
+        "2016-10-21",
+        "Attapeu and Ratanakiri police chiefs held talks in Banlung on Thursday.\n\nBoth sides reviewed the minutes of their previous session, which was held in Samakkhixay district in October 2015.",
+    );
+    assert!(
+        events(&b).iter().any(|e| e.0.as_deref() == Some("2015-10")),
+        "{:?}",
+        events(&b)
+    );
+    // Without a place and time of its own it is the document alone.
+    let c = article(
+        "2016-10-21",
+        "Attapeu and Ratanakiri police chiefs held talks in Banlung on Thursday. At the end, they signed the minutes of the meeting.",
+    );
+    assert_eq!(events(&c).len(), 1, "{:?}", events(&c));
+}

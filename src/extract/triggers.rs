@@ -108,16 +108,18 @@ fn folded(s: &str) -> bool {
 /// trigger: when several match, the first kind of the lexicon wins.
 pub fn classify(sentence: &str) -> Option<EventKind> {
     debug_assert!(folded(sentence));
-    let ff = false_friends();
-    let tricky = ff.is_match(sentence);
+    // Only matches outside a false friend count.
+    let spans = if false_friends().is_match(sentence) {
+        false_friend_spans(sentence)
+    } else {
+        Vec::new()
+    };
     patterns()
         .iter()
         .find(|(_, re)| {
-            if !tricky {
+            if spans.is_empty() {
                 return re.is_match(sentence);
             }
-            // Only matches outside a false friend count.
-            let spans: Vec<_> = ff.find_iter(sentence).map(|m| m.range()).collect();
             re.find_iter(sentence).any(|m| {
                 !spans
                     .iter()
@@ -125,6 +127,22 @@ pub fn classify(sentence: &str) -> Option<EventKind> {
             })
         })
         .map(|(k, _)| *k)
+}
+
+/// The spans of the false friends in a sentence, inside which no trigger
+/// counts. "The minutes of the previous meeting, held in Stung Treng in
+/// December 2008" is no false friend: the meeting has a place and time of its
+/// own, so it is told.
+fn false_friend_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    static HELD: OnceLock<Regex> = OnceLock::new();
+    let held = HELD.get_or_init(|| {
+        compile(r"^,? (?:which was |that was )?(?:held|convened|organi[sz]ed) (?:in|at|on) ")
+    });
+    false_friends()
+        .find_iter(sentence)
+        .filter(|m| !(m.as_str().starts_with("minutes") && held.is_match(&sentence[m.end()..])))
+        .map(|m| m.range())
+        .collect()
 }
 
 /// A trigger word or phrase found in a sentence.
@@ -141,10 +159,7 @@ pub struct Trigger {
 /// left out; of two that overlap, the one listed first in the lexicon).
 pub fn find_all(sentence: &str) -> Vec<Trigger> {
     debug_assert!(folded(sentence));
-    let spans: Vec<_> = false_friends()
-        .find_iter(sentence)
-        .map(|m| m.range())
-        .collect();
+    let spans = false_friend_spans(sentence);
     let mut out: Vec<Trigger> = Vec::new();
     for (rank, (kind, re)) in patterns().iter().enumerate() {
         for m in re.find_iter(sentence) {
