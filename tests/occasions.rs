@@ -2954,3 +2954,18 @@ fn the_minutes_of_a_meeting_held_elsewhere_tell_that_meeting() {
     );
     assert_eq!(events(&c).len(), 1, "{:?}", events(&c));
 }
+
+#[test]
+fn a_place_named_as_a_neighbour_takes_no_part() {
+    let a = article(
+        "2021-03-13",
+        "On Thursday, the Champasak vice governor visited Ban Hat village, which lies next to the border with Cambodia's Stung Treng province, to check the quarantine station.",
+    );
+    let khmer = |e: &(Option<String>, String, Vec<String>)| e.2.iter().any(|p| p.starts_with("KH"));
+    assert!(!events(&a).iter().any(khmer), "{:?}", events(&a));
+    let b = article(
+        "2019-07-06",
+        "Attapeu health officers inspected a clinic in Phouvong district, close to the border with Ratanakiri, on Friday.",
+    );
+    assert!(!events(&b).iter().any(khmer), "{:?}", events(&b));
+}

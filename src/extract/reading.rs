@@ -1332,8 +1332,10 @@ fn is_way_home(lower: &str, p: &PlaceMatch<'_>) -> bool {
 }
 
 /// A place named as what another borders ("Ratanakiri borders both Vietnam
-/// and Laos' Attapeu province", "bordering Cambodia's Preah Vihear"): a
-/// neighbour described, not a party.
+/// and Laos' Attapeu province", "a village next to the border with Stung
+/// Treng", "the district adjacent to Ratanakiri"): a neighbour described, not
+/// a party. (A bare "bordering" is not enough: "the provinces bordering
+/// Champasak took part" names parties.)
 fn is_neighbour(lower: &str, p: &PlaceMatch<'_>) -> bool {
     clause_before_holds(
         lower,
@@ -1345,6 +1347,10 @@ fn is_neighbour(lower: &str, p: &PlaceMatch<'_>) -> bool {
             "bordering both ",
             "which borders ",
             "that borders ",
+            "next to the border with ",
+            "near the border with ",
+            "close to the border with ",
+            "adjacent to ",
         ],
     )
 }
