@@ -2969,3 +2969,21 @@ fn a_place_named_as_a_neighbour_takes_no_part() {
     );
     assert!(!events(&b).iter().any(khmer), "{:?}", events(&b));
 }
+
+#[test]
+fn a_habit_told_by_the_opening_is_no_occasion() {
+    for body in [
+        "Every few months, the governors of Champasak and Stung Treng meet to go over the same list of border problems.",
+        "Once a year, police officers from Attapeu and Ratanakiri hold talks on drug smuggling along the forest tracks.",
+        "Critics say the minutes of these meetings between Attapeu and Ratanakiri seldom reach the district offices.",
+    ] {
+        let a = article("2022-04-18", body);
+        assert_eq!(events(&a), [], "{body}");
+    }
+    // A frequency inside what is agreed is no habit of the sentence.
+    let b = article(
+        "2022-04-18",
+        "On Friday, Champasak and Stung Treng agreed to hold a joint patrol every month during the dry season.",
+    );
+    assert_eq!(dates(&b), [Some("2022-04-15".to_string())]);
+}

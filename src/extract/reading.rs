@@ -414,7 +414,8 @@ pub(super) fn read_sentences<'g>(
             // "The frontier, which stretches for 540 km, runs through …": the
             // main clause resumes after the relative clause.
             background: triggers::background(main)
-                || resumed_main(lst, main.len()).is_some_and(triggers::background),
+                || resumed_main(lst, main.len()).is_some_and(triggers::background)
+                || triggers::habitual_opening(lst),
             anaphoric: follows.is_none() && triggers::anaphoric(lst),
             earlier: kind.is_some() && triggers::earlier_occasion(lst),
             later: triggers::later_occasion(lst),

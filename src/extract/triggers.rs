@@ -69,7 +69,7 @@ const LEXICON: &[(EventKind, &str)] = &[
 /// ("signed the minutes of the meeting" is a signing), and "visiting" as
 /// the word for the visitors ("a banquet for the visiting delegation",
 /// "talks with visiting Lao ministers": the banquet, the talks).
-const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a )?(?:[\w-]+ ){0,2}?(?:meeting|talks|session|conference)|(?:road|route|highway|river|railway|line)(?: no\.)? ?\d* meets|(?:which|that) meets|where (?:[\w'-]+ ){1,6}?(?:meets|borders meet)|(?:the|a|an|for|from|by|with|to|of|and|our|their|his|her) visiting)(?-u:\b)";
+const FALSE_FRIENDS: &str = r"(?-u:\b)(?:meet(?:s|ing)? (?:[\w-]+ ){0,2}?(?:demands?|needs?|challenges?|targets?|requirements?|standards?|criteria|expectations?|goals?|deadlines?|conditions?)|a (?:great|good) deal|minutes of (?:the |their |its |a |these |those )?(?:[\w-]+ ){0,2}?(?:meetings?|talks|sessions?|conferences?)|(?:road|route|highway|river|railway|line)(?: no\.)? ?\d* meets|(?:which|that) meets|where (?:[\w'-]+ ){1,6}?(?:meets|borders meet)|(?:the|a|an|for|from|by|with|to|of|and|our|their|his|her) visiting)(?-u:\b)";
 
 fn false_friends() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -232,7 +232,15 @@ cue!(
 // bordered by", "adjoins"), which names provinces that take no part.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:runs|passes|stretches|winds) (?:for|through|along|across)|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|rarely|seldom|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:runs|passes|stretches|winds) (?:for|through|along|across)|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
+);
+
+// A habit told by the sentence's opening ("Every few months, a photograph
+// of yet another meeting appears", "Once a year, the governors meet"), not
+// by a frequency inside what is agreed ("agreed to patrol every month").
+cue!(
+    habitual_opening,
+    r"^(?:every (?:few |two |three |four |six |other )?(?:days|weeks|months|years|week|month|year)|once a (?:week|month|year)|from time to time),"
 );
 
 // Refers back to an occasion already introduced.
