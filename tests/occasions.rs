@@ -2987,3 +2987,18 @@ fn a_habit_told_by_the_opening_is_no_occasion() {
     );
     assert_eq!(dates(&b), [Some("2022-04-15".to_string())]);
 }
+
+#[test]
+fn the_members_a_partitive_clause_lists_take_no_part() {
+    for body in [
+        "On Monday, Attapeu and Kon Tum agreed to promote tourism in the Development Triangle area, of which Ratanakiri, Stung Treng and Mondulkiri are also members.",
+        "Champasak police met Thai counterparts from Ubon Ratchathani on Tuesday to discuss the Emerald Triangle, of which Preah Vihear, in Cambodia, is a member.",
+    ] {
+        let a = article("2016-04-22", body);
+        let found = events(&a);
+        assert!(
+            !found.iter().any(|e| e.2.iter().any(|p| p.starts_with("KH"))),
+            "{body}: {found:?}"
+        );
+    }
+}

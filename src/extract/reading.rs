@@ -993,7 +993,7 @@ fn main_clause(lst: &str) -> &str {
     // The earliest relative opener: "who"/"whose" anywhere, "where"/"which"
     // after a comma, a restrictive "that had been" ("the market that had been
     // shut since …"). Each is one substring search, not a test at every space.
-    const OPENERS: [(&str, usize); 9] = [
+    const OPENERS: [(&str, usize); 10] = [
         (" who ", 0),
         (" whose ", 0),
         (" that had been ", 0),
@@ -1001,6 +1001,9 @@ fn main_clause(lst: &str) -> &str {
         (" that have been ", 0),
         (", where ", 1),
         (", which ", 1),
+        // "… the Development Triangle, of which both provinces, with
+        // Ratanakiri and Stung Treng, are members": what a place includes.
+        (", of which ", 1),
         // "… next month to plan operations ahead of the festive season, when
         // trafficking usually increases": the season's habit, not the meeting's.
         (", when ", 1),
@@ -1045,7 +1048,13 @@ fn background_relative(lst: &str, start: usize) -> Option<(usize, usize)> {
         return None;
     }
     let rest = &lst[start + 1..];
-    let end = rest.find(", ").map_or(lst.len(), |e| start + 1 + e);
+    // A partitive clause ("of which Attapeu, Stung Treng and Ratanakiri are
+    // members") holds lists: it runs to the end of the sentence.
+    let end = if rest.starts_with("of which ") {
+        lst.len()
+    } else {
+        rest.find(", ").map_or(lst.len(), |e| start + 1 + e)
+    };
     triggers::background(&lst[start..end]).then_some((start, end))
 }
 

@@ -232,7 +232,7 @@ cue!(
 // bordered by", "adjoins"), which names provinces that take no part.
 cue!(
     background,
-    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|rarely|seldom|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:runs|passes|stretches|winds) (?:for|through|along|across)|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members? of|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
+    r"(?-u:\b)(?:has been|have been|had been|is a |are a |has long|for decades|for years|since (?:the|\d{4})|traditionally|historically|usually|often|rarely|seldom|as of now|so far|to date|remain(?:s|ed)?|became|until gaining|share a|shares a|currently|at present|is located|are located|lies|covering (?:an area|some \d|about \d|\d)|borders (?:on |with )?(?:laos|cambodia|thailand|vietnam|china|myanmar|the (?:lao|cambodian|thai|vietnamese) )|(?:is|are) bordered by|adjoins|(?:runs|passes|stretches|winds) (?:for|through|along|across)|(?:is|are) adjacent to|(?:is|are|was|were) (?:also )?(?:a |both )?members?|(?:is|are) (?:also )?(?:a )?part of|forms? part of|shares? (?:its |their )?borders?|has a population|is known for|is home to)(?-u:\b)"
 );
 
 // A habit told by the sentence's opening ("Every few months, a photograph
