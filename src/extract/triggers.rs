@@ -109,11 +109,7 @@ fn folded(s: &str) -> bool {
 pub fn classify(sentence: &str) -> Option<EventKind> {
     debug_assert!(folded(sentence));
     // Only matches outside a false friend count.
-    let spans = if false_friends().is_match(sentence) {
-        false_friend_spans(sentence)
-    } else {
-        Vec::new()
-    };
+    let spans = false_friend_spans(sentence);
     patterns()
         .iter()
         .find(|(_, re)| {
